@@ -1,0 +1,61 @@
+package dev.tripline.model;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The Windows account that ran a process, as the log reports it. Equality ignores case, because Windows
+ * account and domain names are case-insensitive; a missing part is {@code null}, never "-".
+ */
+public final class Account {
+    private final String domain;
+    private final String name;
+    private final String sid;
+
+    public Account(String domain, String name, String sid) {
+        this.domain = blankToNull(domain);
+        this.name = blankToNull(name);
+        this.sid = blankToNull(sid) == null ? null : sid.trim().toUpperCase(Locale.ROOT);
+    }
+
+    public static Account unknown() {
+        return new Account(null, null, null);
+    }
+
+    public String getDomain() { return domain; }
+    public String getName() { return name; }
+    public String getSid() { return sid; }
+
+    /** Lower-cased name, for case-insensitive rule constraints; empty when unknown. */
+    public String getNameLower() { return name == null ? "" : name.toLowerCase(Locale.ROOT); }
+
+    /** Lower-cased domain, empty when unknown. */
+    public String getDomainLower() { return domain == null ? "" : domain.toLowerCase(Locale.ROOT); }
+
+    public boolean isKnown() { return name != null || sid != null; }
+
+    /** {@code DOMAIN\name}, the bare name, or the SID: how an analyst would write this account. */
+    public String display() {
+        if (name == null) return sid == null ? "unknown" : sid;
+        return domain == null ? name : domain + "\\" + name;
+    }
+
+    private static String blankToNull(String s) {
+        if (s == null) return null;
+        String t = s.trim();
+        return t.isEmpty() || t.equals("-") ? null : t;
+    }
+
+    private static String fold(String s) { return s == null ? null : s.toLowerCase(Locale.ROOT); }
+
+    @Override public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Account a)) return false;
+        return Objects.equals(fold(domain), fold(a.domain)) && Objects.equals(fold(name), fold(a.name))
+                && Objects.equals(sid, a.sid);
+    }
+
+    @Override public int hashCode() { return Objects.hash(fold(domain), fold(name), sid); }
+
+    @Override public String toString() { return display() + (sid != null && name != null ? " (" + sid + ")" : ""); }
+}

@@ -1,0 +1,138 @@
+package dev.tripline.model;
+
+import java.util.Objects;
+
+/**
+ * One process creation, whatever log it came from. Normalizers fill it; rules read it. Absent values are
+ * {@code null}; the {@code …Lower} getters fold case (and Unicode) once so rules can compare without
+ * caring about either.
+ */
+public final class ProcessEvent implements TimedFact {
+    private final long time;
+    private final String host;
+    private final Account actor;
+    private final String logonId;
+    private final String image;
+    private final String originalFileName;
+    private final String commandLine;
+    private final String parentImage;
+    private final String parentCommandLine;
+    private final String integrityLevel;
+    private final String processId;
+    private final String parentProcessId;
+    private final String currentDirectory;
+    private final String parentUser;
+    private final String hashes;
+    private final String company;
+    private final String description;
+    private final String product;
+    private final String fileVersion;
+    private final String schema;
+    private final SourceRef source;
+
+    // Folded once: rules compare these many times per event.
+    private final String imageLower;
+    private final String originalFileNameLower;
+    private final String commandLineLower;
+    private final String parentImageLower;
+
+    private ProcessEvent(Builder b) {
+        this.time = b.time;
+        this.host = b.host;
+        this.actor = b.actor == null ? Account.unknown() : b.actor;
+        this.logonId = b.logonId;
+        this.image = b.image;
+        this.originalFileName = b.originalFileName;
+        this.commandLine = b.commandLine;
+        this.parentImage = b.parentImage;
+        this.parentCommandLine = b.parentCommandLine;
+        this.integrityLevel = b.integrityLevel;
+        this.processId = b.processId;
+        this.parentProcessId = b.parentProcessId;
+        this.currentDirectory = b.currentDirectory;
+        this.parentUser = b.parentUser;
+        this.hashes = b.hashes;
+        this.company = b.company;
+        this.description = b.description;
+        this.product = b.product;
+        this.fileVersion = b.fileVersion;
+        this.schema = Objects.requireNonNull(b.schema, "schema");
+        this.source = Objects.requireNonNull(b.source, "source");
+        this.imageLower = Text.fold(image);
+        this.originalFileNameLower = Text.fold(originalFileName);
+        this.commandLineLower = Text.fold(commandLine);
+        this.parentImageLower = Text.fold(parentImage);
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    @Override public long getTime() { return time; }
+    public String getHost() { return host; }
+    public Account getActor() { return actor; }
+    public String getLogonId() { return logonId; }
+    public String getImage() { return image; }
+    public String getOriginalFileName() { return originalFileName; }
+    public String getCommandLine() { return commandLine; }
+    public String getParentImage() { return parentImage; }
+    public String getParentCommandLine() { return parentCommandLine; }
+    public String getIntegrityLevel() { return integrityLevel; }
+    public String getProcessId() { return processId; }
+    public String getParentProcessId() { return parentProcessId; }
+    public String getCurrentDirectory() { return currentDirectory; }
+    public String getParentUser() { return parentUser; }
+    public String getHashes() { return hashes; }
+    public String getCompany() { return company; }
+    public String getDescription() { return description; }
+    public String getProduct() { return product; }
+    public String getFileVersion() { return fileVersion; }
+    public String getSchema() { return schema; }
+    @Override public SourceRef getSource() { return source; }
+
+    public String getImageLower() { return imageLower; }
+    public String getOriginalFileNameLower() { return originalFileNameLower; }
+    public String getCommandLineLower() { return commandLineLower; }
+    public String getParentImageLower() { return parentImageLower; }
+    /** {@code w3wp.exe} for {@code C:\Windows\System32\inetsrv\w3wp.exe}; "" when unknown. */
+    public String getParentImageFileNameLower() { return Text.fold(Text.fileName(parentImage)); }
+    public String getImageFileNameLower() { return Text.fold(Text.fileName(image)); }
+    /** Command line with case folded and runs of white space collapsed: two spellings of one command are one. */
+    public String getCommandLineKey() { return commandLineLower.strip().replaceAll("\\s+", " "); }
+    /** Host name folded to lower case, for joining events of one host. */
+    public String getHostKey() { return host == null ? "" : Text.fold(host); }
+
+    @Override public String toString() {
+        return "ProcessEvent[" + source + " " + host + " " + actor.display() + " " + commandLine + "]";
+    }
+
+    public static final class Builder {
+        private long time;
+        private String host, logonId, image, originalFileName, commandLine, parentImage, parentCommandLine,
+                integrityLevel, processId, parentProcessId, currentDirectory, parentUser, hashes, company,
+                description, product, fileVersion, schema;
+        private Account actor;
+        private SourceRef source;
+
+        public Builder time(long epochMillis) { this.time = epochMillis; return this; }
+        public Builder host(String v) { this.host = v; return this; }
+        public Builder actor(Account v) { this.actor = v; return this; }
+        public Builder logonId(String v) { this.logonId = v; return this; }
+        public Builder image(String v) { this.image = v; return this; }
+        public Builder originalFileName(String v) { this.originalFileName = v; return this; }
+        public Builder commandLine(String v) { this.commandLine = v; return this; }
+        public Builder parentImage(String v) { this.parentImage = v; return this; }
+        public Builder parentCommandLine(String v) { this.parentCommandLine = v; return this; }
+        public Builder integrityLevel(String v) { this.integrityLevel = v; return this; }
+        public Builder processId(String v) { this.processId = v; return this; }
+        public Builder parentProcessId(String v) { this.parentProcessId = v; return this; }
+        public Builder currentDirectory(String v) { this.currentDirectory = v; return this; }
+        public Builder parentUser(String v) { this.parentUser = v; return this; }
+        public Builder hashes(String v) { this.hashes = v; return this; }
+        public Builder company(String v) { this.company = v; return this; }
+        public Builder description(String v) { this.description = v; return this; }
+        public Builder product(String v) { this.product = v; return this; }
+        public Builder fileVersion(String v) { this.fileVersion = v; return this; }
+        public Builder schema(String v) { this.schema = v; return this; }
+        public Builder source(SourceRef v) { this.source = v; return this; }
+        public ProcessEvent build() { return new ProcessEvent(this); }
+    }
+}
