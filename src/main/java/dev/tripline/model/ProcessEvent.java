@@ -40,7 +40,7 @@ public final class ProcessEvent implements TimedFact {
         this.time = b.time;
         this.host = b.host;
         this.actor = b.actor == null ? Account.unknown() : b.actor;
-        this.logonId = b.logonId;
+        this.logonId = LogonId.canonical(b.logonId);
         this.image = b.image;
         this.originalFileName = b.originalFileName;
         this.commandLine = b.commandLine;

@@ -1,0 +1,63 @@
+package dev.tripline.engine;
+
+import dev.tripline.model.Alert;
+import dev.tripline.model.Escalation;
+import dev.tripline.model.Finding;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Watches the session for findings and escalations while rules fire, and after each firing turns every new
+ * finding into an alert: severity is the highest of the rule's level and its escalations, reasons list each
+ * escalation, lowest first. Holds nothing between firings, so memory does not grow with the batch.
+ */
+final class FindingCollector implements RuleRuntimeEventListener {
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<Finding, List<Escalation>> escalations = new IdentityHashMap<>();
+
+    @Override public void objectInserted(ObjectInsertedEvent event) {
+        Object o = event.getObject();
+        if (o instanceof Finding f) findings.add(f);
+        else if (o instanceof Escalation e) escalations.computeIfAbsent(e.getFinding(), k -> new ArrayList<>()).add(e);
+    }
+
+    @Override public void objectUpdated(ObjectUpdatedEvent event) {}
+
+    @Override public void objectDeleted(ObjectDeletedEvent event) {}
+
+    /** Alerts for the findings inserted since the last call: detections first, then correlations. */
+    List<Alert> drain() {
+        if (findings.isEmpty()) {
+            escalations.clear();
+            return List.of();
+        }
+        List<Alert> alerts = new ArrayList<>(findings.size());
+        findings.sort(Comparator.comparing(f -> f.kind().equals("detection") ? 0 : 1));
+        for (Finding f : findings) alerts.add(alertFor(f, escalations.getOrDefault(f, List.of())));
+        findings.clear();
+        escalations.clear();
+        return alerts;
+    }
+
+    static Alert alertFor(Finding f, List<Escalation> raisedBy) {
+        var severity = f.getLevel();
+        Map<String, Escalation> unique = new LinkedHashMap<>();
+        raisedBy.stream().sorted(Comparator.comparing(Escalation::getSeverity))
+                .forEach(e -> unique.putIfAbsent(e.getSeverity() + e.getReason(), e));
+        List<String> reasons = new ArrayList<>();
+        for (Escalation e : unique.values()) {
+            severity = severity.max(e.getSeverity());
+            reasons.add(e.getSeverity().label() + ": " + e.getReason());
+        }
+        return new Alert(f.kind(), f.getRule(), severity, f.getTime(), f.getHost(), f.getActor(), reasons, f.getEvents());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tripline.engine;
+
+import dev.tripline.context.ContextListLoader;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.conf.EventProcessingOption;
+import org.kie.api.runtime.KieContainer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Compiles a {@link RuleSource} into a STREAM-mode KieBase with the classic DRL builder, whose messages carry
+ * file and line (the executable model's do not), and maps every message back to the file on disk.
+ */
+public final class RuleCompiler {
+    static final String KBASE = "tripline";
+    private static final String RESOURCES = "src/main/resources/";
+
+    private RuleCompiler() {}
+
+    public static CompiledRules compile(RuleSource source) throws RuleCompilationException {
+        List<RuleDiagnostic> errors = new ArrayList<>();
+        List<RuleDiagnostic> warnings = new ArrayList<>();
+
+        List<Object> contextFacts = new ArrayList<>();
+        for (RuleFile data : source.dataFiles()) {
+            contextFacts.addAll(ContextListLoader.load(data.displayPath(), data.content(),
+                    p -> errors.add(new RuleDiagnostic(p.path(), p.line(), 0, RuleDiagnostic.Level.ERROR, p.message()))));
+        }
+        if (source.drlFiles().isEmpty()) {
+            errors.add(new RuleDiagnostic(source.description(), 0, 0, RuleDiagnostic.Level.ERROR, "no .drl files found"));
+        }
+
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("dev.tripline.runtime", "rules-" + UUID.randomUUID(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        KieModuleModel module = ks.newKieModuleModel();
+        module.newKieBaseModel(KBASE).setDefault(true).setEventProcessingMode(EventProcessingOption.STREAM);
+        kfs.writeKModuleXML(module.toXML());
+
+        Map<String, String> displayByVirtualPath = new HashMap<>();
+        for (RuleFile drl : source.drlFiles()) {
+            String virtual = RESOURCES + drl.relativePath();
+            displayByVirtualPath.put(virtual, drl.displayPath());
+            kfs.write(virtual, drl.content());
+        }
+
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages()) {
+            RuleDiagnostic d = diagnostic(m, displayByVirtualPath, source.description());
+            (d.level() == RuleDiagnostic.Level.ERROR ? errors : warnings).add(d);
+        }
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(errors);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase(KBASE);
+        ks.getRepository().removeKieModule(releaseId);
+        return new CompiledRules(source.description(), kieBase, contextFacts, warnings);
+    }
+
+    private static RuleDiagnostic diagnostic(Message m, Map<String, String> displayByVirtualPath, String fallback) {
+        String path = m.getPath() == null ? fallback : displayByVirtualPath.getOrDefault(m.getPath(), m.getPath());
+        RuleDiagnostic.Level level = switch (m.getLevel()) {
+            case ERROR -> RuleDiagnostic.Level.ERROR;
+            case WARNING -> RuleDiagnostic.Level.WARNING;
+            default -> RuleDiagnostic.Level.INFO;
+        };
+        return new RuleDiagnostic(path, m.getLine(), m.getColumn(), level, oneLine(m.getText()));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}
