@@ -1,0 +1,124 @@
+package dev.tripline.cli;
+
+import dev.tripline.engine.CompiledRules;
+import dev.tripline.engine.RuleCompilationException;
+import dev.tripline.engine.RuleDiagnostic;
+import dev.tripline.ingest.EventShape;
+import dev.tripline.output.AlertSink;
+import dev.tripline.output.OutputFormat;
+import dev.tripline.output.RunStats;
+import dev.tripline.output.RunSummaryWriter;
+import dev.tripline.pipeline.BatchRun;
+import dev.tripline.pipeline.StrictModeViolation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code tripline correlate}: the main job. Alerts to stdout (or --output), the run summary to stderr. */
+@Command(name = "correlate", mixinStandardHelpOptions = true,
+        description = "Run the rules over event files, folders or stdin (-) and write one alert per finding.")
+public final class CorrelateCommand implements Callable<Integer> {
+
+    @Mixin RulesOption rules;
+
+    @Option(names = "--schema", paramLabel = "SHAPE",
+            description = "Force one event shape instead of detecting it per record: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = ShapeNames.class)
+    String schema;
+
+    @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
+            description = "Alert format: jsonl (default), json or table.")
+    OutputFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write alerts to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--strict", description = "Stop at the first rejected line (exit 5) instead of counting it and going on.")
+    boolean strict;
+
+    @Option(names = "--reorder-window", defaultValue = "5m", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How much disorder in event time to absorb before replaying (e.g. 0s, 90s, 5m, 1h; default 5m).")
+    Duration reorderWindow;
+
+    @Option(names = "--quiet", description = "Do not print the run summary.")
+    boolean quiet;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Event files (JSON Lines, JSON arrays, concatenated JSON; plain or gzip), folders, or - for stdin.")
+    List<String> inputs;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<EventShape> shape = Optional.empty();
+        if (schema != null) {
+            shape = EventShape.byName(schema);
+            if (shape.isEmpty()) {
+                err.println("tripline: unknown --schema '" + schema + "' (known: " + String.join(", ", new ShapeNames()) + ")");
+                return ExitCodes.USAGE;
+            }
+        }
+        CompiledRules compiled;
+        try {
+            compiled = rules.compile();
+        } catch (RuleCompilationException e) {
+            e.diagnostics().forEach(d -> err.println(d));
+            err.println("tripline: the rules do not compile (" + e.diagnostics().size() + " error(s))");
+            return ExitCodes.RULES_INVALID;
+        }
+        compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING).forEach(w -> err.println(w));
+
+        BatchRun.Options options = BatchRun.Options.defaults().withSchema(shape).withStrict(strict).withReorderWindow(reorderWindow);
+        RunStats stats = null;
+        int exit = ExitCodes.OK;
+        try (Writer out = openOutput(); AlertSink sink = format.open(out)) {
+            stats = BatchRun.run(compiled, inputs, options, sink);
+        } catch (StrictModeViolation e) {
+            err.println("tripline: --strict: rejected " + e.getMessage());
+            return ExitCodes.STRICT_REJECTED;
+        } catch (UncheckedIOException e) {
+            err.println("tripline: " + e.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        if (!quiet) RunSummaryWriter.write(stats, err);
+        if (!stats.unreadable().isEmpty()) {
+            err.println("tripline: " + stats.unreadable().size() + " input(s) could not be read: "
+                    + stats.unreadable().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")));
+            exit = ExitCodes.INPUT_UNREADABLE;
+        }
+        return exit;
+    }
+
+    private Writer openOutput() throws IOException {
+        if (output == null) {
+            // Not closed by us in effect: closing the wrapper flushes; stdout stays usable for picocli.
+            return new BufferedWriter(new OutputStreamWriter(new NonClosingOutputStream(System.out), StandardCharsets.UTF_8));
+        }
+        return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    }
+
+    /** The shape names --schema accepts, for help and completion. */
+    static final class ShapeNames implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() {
+            return Arrays.stream(EventShape.values()).map(EventShape::cliName).iterator();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tripline.cli;
+
+/** What Tripline's exit status means; scripts and CI systems branch on these. */
+public final class ExitCodes {
+    /** The run completed (rejected lines are counted in the summary, not an error). */
+    public static final int OK = 0;
+    /** An unexpected internal error. */
+    public static final int INTERNAL_ERROR = 1;
+    /** Bad options or arguments (picocli's own usage-error code). */
+    public static final int USAGE = 2;
+    /** The rules do not compile or their data files are invalid; each problem is printed as file:line. */
+    public static final int RULES_INVALID = 3;
+    /** An input could not be read (missing, permission denied, corrupt gzip); the others were still processed. */
+    public static final int INPUT_UNREADABLE = 4;
+    /** {@code --strict} and a line was rejected. */
+    public static final int STRICT_REJECTED = 5;
+    /** A check failed: a fixture scenario did not produce its expected alerts, or validation found problems. */
+    public static final int CHECK_FAILED = 6;
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,19 @@
+package dev.tripline.output;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** The {@code --format} choices, each with its writer. */
+public enum OutputFormat {
+    JSONL {
+        @Override public AlertSink open(Writer out) { return new JsonLinesAlertWriter(out); }
+    },
+    JSON {
+        @Override public AlertSink open(Writer out) throws IOException { return new JsonArrayAlertWriter(out); }
+    },
+    TABLE {
+        @Override public AlertSink open(Writer out) { return new TableAlertWriter(out); }
+    };
+
+    public abstract AlertSink open(Writer out) throws IOException;
+}

@@ -1,0 +1,39 @@
+package dev.tripline.output;
+
+import dev.tripline.model.Severity;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** The run summary on stderr: what was read, what became of every line, what was found, how fast. */
+public final class RunSummaryWriter {
+    private RunSummaryWriter() {}
+
+    public static void write(RunStats s, PrintWriter out) {
+        out.printf(Locale.ROOT, "tripline: %d input(s), %d lines read, %d events normalized, %d skipped, %d rejected%n",
+                s.inputs(), s.lines(), s.events(), s.skippedCount(), s.rejectedCount());
+        section(out, "skipped", s.skipped());
+        section(out, "rejected", s.rejected());
+        for (Map.Entry<String, String> u : s.unreadable().entrySet()) {
+            out.printf("  unreadable: %s: %s%n", u.getKey(), u.getValue());
+        }
+        if (s.lateEvents() > 0) {
+            out.printf("  late: %d event(s) older than the reorder window; detected, but correlations may miss them%n", s.lateEvents());
+        }
+        StringBuilder bySeverity = new StringBuilder();
+        for (Severity sev : Severity.values()) {
+            long n = s.alertsBySeverity().getOrDefault(sev, 0L);
+            if (n > 0) bySeverity.append(bySeverity.isEmpty() ? "" : ", ").append(sev.label()).append(' ').append(n);
+        }
+        out.printf("tripline: %d alert(s)%s%n", s.alerts(), bySeverity.isEmpty() ? "" : " (" + bySeverity + ")");
+        out.printf(Locale.ROOT, "tripline: %.2f s, %.0f events/s%n", s.seconds(), s.eventsPerSecond());
+        out.flush();
+    }
+
+    private static void section(PrintWriter out, String what, Map<String, Tally> tallies) {
+        for (Map.Entry<String, Tally> t : tallies.entrySet()) {
+            out.printf("  %s: %d × %s, e.g. %s%n", what, t.getValue().count(), t.getKey(), String.join("; ", t.getValue().examples()));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tripline.output;
+
+import dev.tripline.model.Alert;
+import dev.tripline.model.ProcessEvent;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Instant;
+
+/** For people at a terminal: one row per alert, the reasons and the command lines underneath. */
+public final class TableAlertWriter implements AlertSink {
+    private static final String ROW = "%-24s %-9s %-11s %-22s %-28s %s%n";
+    private final PrintWriter out;
+    private boolean headerWritten;
+
+    public TableAlertWriter(Writer out) { this.out = new PrintWriter(out); }
+
+    @Override public void write(Alert a) {
+        if (!headerWritten) {
+            out.printf(ROW, "TIME", "SEVERITY", "KIND", "HOST", "USER", "RULE");
+            headerWritten = true;
+        }
+        out.printf(ROW, Instant.ofEpochMilli(a.time()), a.severity().label(), a.kind(), clip(a.host(), 22),
+                clip(a.user().display(), 28), a.rule().title());
+        for (String r : a.reasons()) out.printf("    why: %s%n", r);
+        for (ProcessEvent e : a.events()) out.printf("    %s  %s%n", e.getSource(), e.getCommandLine());
+        out.flush();
+    }
+
+    private static String clip(String s, int width) {
+        if (s == null) return "-";
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+
+    @Override public void close() { out.flush(); }
+}

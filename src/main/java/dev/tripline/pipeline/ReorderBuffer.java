@@ -1,0 +1,41 @@
+package dev.tripline.pipeline;
+
+import dev.tripline.model.TimedFact;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Absorbs modest disorder in the input (several hosts' logs interleaved, collectors that batch) so the
+ * session sees events in time order: a fact is released once the newest time seen is more than
+ * {@code window} past it. Memory holds only the events inside the window. Ties keep input order.
+ */
+final class ReorderBuffer {
+    private record Entry(TimedFact fact, long seq) {}
+
+    private final long windowMillis;
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>(
+            Comparator.comparingLong((Entry e) -> e.fact().getTime()).thenComparingLong(Entry::seq));
+    private long newest = Long.MIN_VALUE;
+    private long seq;
+
+    ReorderBuffer(long windowMillis) { this.windowMillis = windowMillis; }
+
+    /** Adds a fact; returns the facts now safe to release, oldest first. */
+    List<TimedFact> add(TimedFact fact) {
+        queue.add(new Entry(fact, seq++));
+        newest = Math.max(newest, fact.getTime());
+        List<TimedFact> out = new ArrayList<>(1);
+        while (!queue.isEmpty() && queue.peek().fact().getTime() <= newest - windowMillis) out.add(queue.poll().fact());
+        return out;
+    }
+
+    /** Everything still held, oldest first: the end of the input. */
+    List<TimedFact> drain() {
+        List<TimedFact> out = new ArrayList<>(queue.size());
+        while (!queue.isEmpty()) out.add(queue.poll().fact());
+        return out;
+    }
+}

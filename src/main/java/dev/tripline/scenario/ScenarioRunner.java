@@ -1,0 +1,54 @@
+package dev.tripline.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tripline.pipeline.Durations;
+import dev.tripline.engine.CompiledRules;
+import dev.tripline.ingest.EventShape;
+import dev.tripline.model.Alert;
+import dev.tripline.output.AlertJson;
+import dev.tripline.output.AlertSink;
+import dev.tripline.output.RunStats;
+import dev.tripline.pipeline.BatchRun;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Runs one scenario through the real pipeline (one fresh session) and compares alerts with its expectations. */
+public final class ScenarioRunner {
+    private ScenarioRunner() {}
+
+    public static ScenarioResult run(CompiledRules rules, Scenario s) {
+        List<JsonNode> actual = new ArrayList<>();
+        Set<String> fired = new LinkedHashSet<>();
+        AlertSink collect = new AlertSink() {
+            @Override public void write(Alert a) {
+                actual.add(AlertJson.toJson(a));
+                fired.add(a.rule().id());
+            }
+
+            @Override public void close() {}
+        };
+        BatchRun.Options options = BatchRun.Options.defaults()
+                .withSchema(Optional.ofNullable(s.schema()).flatMap(EventShape::byName));
+        if (s.reorderWindow() != null) options = options.withReorderWindow(Durations.parse(s.reorderWindow()));
+        RunStats stats = BatchRun.run(rules, s.eventInputs(), options, collect);
+        return compare(s, actual, fired, stats.rejectedCount());
+    }
+
+    static ScenarioResult compare(Scenario s, List<JsonNode> actual, Set<String> fired, long rejected) {
+        List<JsonNode> unmatched = new ArrayList<>(actual);
+        List<JsonNode> missing = new ArrayList<>();
+        for (JsonNode want : s.expectedAlerts()) {
+            JsonNode hit = null;
+            for (JsonNode got : unmatched) {
+                if (AlertProjection.project(got, want).equals(want)) { hit = got; break; }
+            }
+            if (hit == null) missing.add(want);
+            else unmatched.remove(hit);
+        }
+        return new ScenarioResult(s, actual, missing, unmatched, fired, rejected);
+    }
+}
