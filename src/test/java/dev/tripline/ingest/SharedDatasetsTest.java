@@ -1,0 +1,38 @@
+package dev.tripline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every real process creation in the shared public datasets becomes a ProcessEvent. */
+class SharedDatasetsTest {
+
+    @Test
+    void everyDatasetLineBecomesAProcessEventExceptThe4688sWithoutCommandLine() throws IOException {
+        Path datasets = SharedData.require("datasets");
+        List<String> files;
+        try (Stream<Path> s = Files.list(datasets)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl.gz")).sorted().map(Path::toString).toList();
+        }
+        RecordingListener out = new RecordingListener();
+
+        Ingest.read(files, Optional.empty(), IngestOptions.defaults(), out);
+
+        assertThat(files).hasSize(5);
+        assertThat(out.unreadable).isEmpty();
+        assertThat(out.closed.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(6_892);
+        assertThat(out.skipped).isEmpty();
+        // 78 OTRF 4688 records (winlogbeat 6, hosts HFDC01/IT001/...) were logged with command-line auditing
+        // off: they have no CommandLine field at all. A process creation without a command line is useless to
+        // the rules, so it is rejected, and counted, by design.
+        assertThat(out.rejectionsByReason()).containsOnly(org.assertj.core.api.Assertions.entry("missing command line", 78));
+        assertThat(out.events).hasSize(6_892 - 78);
+        System.out.println("dataset events by schema: " + out.eventsBySchema());
+    }
+}
