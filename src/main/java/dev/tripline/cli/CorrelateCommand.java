@@ -58,6 +58,11 @@ public final class CorrelateCommand implements Callable<Integer> {
             description = "How much disorder in event time to absorb before replaying (e.g. 0s, 90s, 5m, 1h; default 5m).")
     Duration reorderWindow;
 
+    @Option(names = "--rewind-after", defaultValue = "2h", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "An event this much older than the replay clock starts a new replay segment, as the next "
+                    + "recording of a concatenated export does (default 2h). Smaller disorder is replayed late and counted.")
+    Duration rewindAfter;
+
     @Option(names = "--quiet", description = "Do not print the run summary.")
     boolean quiet;
 
@@ -86,7 +91,8 @@ public final class CorrelateCommand implements Callable<Integer> {
         }
         compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING).forEach(w -> err.println(w));
 
-        BatchRun.Options options = BatchRun.Options.defaults().withSchema(shape).withStrict(strict).withReorderWindow(reorderWindow);
+        BatchRun.Options options = BatchRun.Options.defaults().withSchema(shape).withStrict(strict).withReorderWindow(reorderWindow)
+                .withRewindThreshold(rewindAfter);
         RunStats stats = null;
         int exit = ExitCodes.OK;
         try (Writer out = openOutput(); AlertSink sink = format.open(out)) {

@@ -15,6 +15,7 @@ public final class RunStats {
     private long lines;
     private long events;
     private long lateEvents;
+    private long segments;
     private final Map<String, Tally> skipped = new TreeMap<>();
     private final Map<String, Tally> rejected = new TreeMap<>();
     private final Map<String, String> unreadable = new LinkedHashMap<>();
@@ -29,6 +30,7 @@ public final class RunStats {
     public void linesRead(long n) { lines += n; }
     public void event() { events++; }
     public void late(long n) { lateEvents += n; }
+    public void segment() { segments++; }
     public void skipped(SourceRef where, String reason) { skipped.computeIfAbsent(reason, r -> new Tally()).add(where, null); }
     public void rejected(SourceRef where, String reason, String detail) { rejected.computeIfAbsent(reason, r -> new Tally()).add(where, detail); }
     public void unreadable(String input, String reason) { unreadable.put(input, reason); }
@@ -42,6 +44,8 @@ public final class RunStats {
     public long lines() { return lines; }
     public long events() { return events; }
     public long lateEvents() { return lateEvents; }
+    /** Replay segments: 1, plus one per rewind of event time (another recording in the same input). */
+    public long segments() { return segments; }
     public Map<String, Tally> skipped() { return skipped; }
     public Map<String, Tally> rejected() { return rejected; }
     public Map<String, String> unreadable() { return unreadable; }

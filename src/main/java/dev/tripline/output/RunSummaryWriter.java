@@ -18,6 +18,9 @@ public final class RunSummaryWriter {
         for (Map.Entry<String, String> u : s.unreadable().entrySet()) {
             out.printf("  unreadable: %s: %s%n", u.getKey(), u.getValue());
         }
+        if (s.segments() > 1) {
+            out.printf("  replay: event time rewound %d time(s) (concatenated recordings); each segment replayed in its own session%n", s.segments() - 1);
+        }
         if (s.lateEvents() > 0) {
             out.printf("  late: %d event(s) older than the reorder window; detected, but correlations may miss them%n", s.lateEvents());
         }

@@ -26,14 +26,17 @@ import java.util.Optional;
 public final class BatchRun {
 
     /** How a run treats its input. */
-    public record Options(Optional<EventShape> schema, boolean strict, Duration reorderWindow, IngestOptions ingest) {
+    public record Options(Optional<EventShape> schema, boolean strict, Duration reorderWindow, Duration rewindThreshold,
+                          IngestOptions ingest) {
         public static Options defaults() {
-            return new Options(Optional.empty(), false, Duration.ofMinutes(5), IngestOptions.defaults());
+            return new Options(Optional.empty(), false, Duration.ofMinutes(5), Duration.ofHours(2), IngestOptions.defaults());
         }
 
-        public Options withSchema(Optional<EventShape> s) { return new Options(s, strict, reorderWindow, ingest); }
-        public Options withStrict(boolean s) { return new Options(schema, s, reorderWindow, ingest); }
-        public Options withReorderWindow(Duration w) { return new Options(schema, strict, w, ingest); }
+        public Options withSchema(Optional<EventShape> s) { return new Options(s, strict, reorderWindow, rewindThreshold, ingest); }
+        public Options withStrict(boolean s) { return new Options(schema, s, reorderWindow, rewindThreshold, ingest); }
+        public Options withReorderWindow(Duration w) { return new Options(schema, strict, w, rewindThreshold, ingest); }
+        public Options withRewindThreshold(Duration r) { return new Options(schema, strict, reorderWindow, r, ingest); }
+        public Options withIngest(IngestOptions i) { return new Options(schema, strict, reorderWindow, rewindThreshold, i); }
     }
 
     private BatchRun() {}
@@ -49,37 +52,85 @@ public final class BatchRun {
     public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin) {
         RunStats stats = new RunStats();
         stats.start();
-        try (CorrelationSession session = CorrelationSession.replay(rules)) {
-            ReorderBuffer buffer = new ReorderBuffer(options.reorderWindow().toMillis());
-            Listener listener = new Listener(stats, options.strict(), buffer, session, sink);
+        ReorderBuffer buffer = new ReorderBuffer(options.reorderWindow().toMillis(), options.rewindThreshold().toMillis());
+        try (Replay replay = new Replay(rules, options.rewindThreshold().toMillis(), stats, sink)) {
+            Listener listener = new Listener(stats, options.strict(), buffer, replay);
             Ingest.read(inputs, options.schema(), options.ingest(), listener, stdin);
-            for (TimedFact f : buffer.drain()) listener.emit(session.accept(f));
-            listener.emit(session.finish());
-            stats.late(session.lateFacts());
+            for (TimedFact f : buffer.drain()) replay.accept(f);
+            replay.finish();
         } finally {
             stats.stop();
         }
         return stats;
     }
 
+    /**
+     * The session side of a run. Event time only moves forward in a session; an event more than the rewind
+     * threshold older than the clock is the start of another recording (concatenated exports are full of
+     * these), so the current session is finished — every window closed, nothing lost — and a fresh one
+     * replays the new segment from its own start. Smaller disorder is inserted late and counted.
+     */
+    private static final class Replay implements AutoCloseable {
+        private final CompiledRules rules;
+        private final long rewindMillis;
+        private final RunStats stats;
+        private final AlertSink sink;
+        private CorrelationSession session;
+
+        Replay(CompiledRules rules, long rewindMillis, RunStats stats, AlertSink sink) {
+            this.rules = rules;
+            this.rewindMillis = rewindMillis;
+            this.stats = stats;
+            this.sink = sink;
+            this.session = CorrelationSession.replay(rules);
+            stats.segment();
+        }
+
+        void accept(TimedFact fact) {
+            if (session.factsInserted() > 0 && fact.getTime() < session.clockMillis() - rewindMillis) {
+                finish();
+                session.close();
+                session = CorrelationSession.replay(rules);
+                stats.segment();
+            }
+            emit(session.accept(fact));
+        }
+
+        void finish() {
+            emit(session.finish());
+            stats.late(session.lateFacts());
+        }
+
+        private void emit(List<Alert> alerts) {
+            for (Alert a : alerts) {
+                stats.alert(a);
+                try {
+                    sink.write(a);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write alert: " + e.getMessage(), e);
+                }
+            }
+        }
+
+        @Override public void close() { session.close(); }
+    }
+
     private static final class Listener implements IngestListener {
         private final RunStats stats;
         private final boolean strict;
         private final ReorderBuffer buffer;
-        private final CorrelationSession session;
-        private final AlertSink sink;
+        private final Replay replay;
 
-        Listener(RunStats stats, boolean strict, ReorderBuffer buffer, CorrelationSession session, AlertSink sink) {
+        Listener(RunStats stats, boolean strict, ReorderBuffer buffer, Replay replay) {
             this.stats = stats;
             this.strict = strict;
             this.buffer = buffer;
-            this.session = session;
-            this.sink = sink;
+            this.replay = replay;
         }
 
         @Override public void onFact(TimedFact fact) {
             stats.event();
-            for (TimedFact ready : buffer.add(fact)) emit(session.accept(ready));
+            for (TimedFact ready : buffer.add(fact)) replay.accept(ready);
         }
 
         @Override public void onSkipped(SourceRef source, String reason) { stats.skipped(source, reason); }
@@ -94,16 +145,5 @@ public final class BatchRun {
         @Override public void onInputClosed(String input, long lines) { stats.linesRead(lines); }
 
         @Override public void onInputUnreadable(String input, String reason) { stats.unreadable(input, reason); }
-
-        void emit(List<Alert> alerts) {
-            for (Alert a : alerts) {
-                stats.alert(a);
-                try {
-                    sink.write(a);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write alert: " + e.getMessage(), e);
-                }
-            }
-        }
     }
 }

@@ -16,18 +16,30 @@ final class ReorderBuffer {
     private record Entry(TimedFact fact, long seq) {}
 
     private final long windowMillis;
+    private final long rewindMillis;
     private final PriorityQueue<Entry> queue = new PriorityQueue<>(
             Comparator.comparingLong((Entry e) -> e.fact().getTime()).thenComparingLong(Entry::seq));
     private long newest = Long.MIN_VALUE;
     private long seq;
 
-    ReorderBuffer(long windowMillis) { this.windowMillis = windowMillis; }
+    ReorderBuffer(long windowMillis, long rewindMillis) {
+        this.windowMillis = windowMillis;
+        this.rewindMillis = rewindMillis;
+    }
 
-    /** Adds a fact; returns the facts now safe to release, oldest first. */
+    /**
+     * Adds a fact; returns the facts now safe to release, oldest first. A fact far older than the newest seen
+     * (a rewind: the next recording in a concatenated export) first releases everything held, so the new
+     * recording is ordered on its own.
+     */
     List<TimedFact> add(TimedFact fact) {
+        List<TimedFact> out = new ArrayList<>(1);
+        if (newest != Long.MIN_VALUE && fact.getTime() < newest - rewindMillis) {
+            out.addAll(drain());
+            newest = Long.MIN_VALUE;
+        }
         queue.add(new Entry(fact, seq++));
         newest = Math.max(newest, fact.getTime());
-        List<TimedFact> out = new ArrayList<>(1);
         while (!queue.isEmpty() && queue.peek().fact().getTime() <= newest - windowMillis) out.add(queue.poll().fact());
         return out;
     }
