@@ -51,7 +51,7 @@ final class FindingCollector implements RuleRuntimeEventListener {
     static Alert alertFor(Finding f, List<Escalation> raisedBy) {
         var severity = f.getLevel();
         Map<String, Escalation> unique = new LinkedHashMap<>();
-        raisedBy.stream().sorted(Comparator.comparing(Escalation::getSeverity))
+        raisedBy.stream().sorted(Comparator.comparing(Escalation::getSeverity).thenComparing(Escalation::getReason))
                 .forEach(e -> unique.putIfAbsent(e.getSeverity() + e.getReason(), e));
         List<String> reasons = new ArrayList<>();
         for (Escalation e : unique.values()) {

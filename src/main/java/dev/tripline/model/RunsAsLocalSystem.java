@@ -3,9 +3,8 @@ package dev.tripline.model;
 import java.util.Objects;
 
 /**
- * The account is LOCAL_SYSTEM (NT AUTHORITY\\SYSTEM). Inserted logically by classification rules, so it lives exactly as
- * long as a finding by this account does. Equal per account: a second reason is a second justification,
- * not a second fact.
+ * The account is LOCAL_SYSTEM (NT AUTHORITY\SYSTEM). Inserted logically by classification rules, so it lives exactly as
+ * long as a finding by this account does. One fact per (account, reason): each reason is shown in the alert.
  */
 public final class RunsAsLocalSystem {
     private final Account account;
@@ -19,7 +18,7 @@ public final class RunsAsLocalSystem {
     public Account getAccount() { return account; }
     public String getReason() { return reason; }
 
-    @Override public boolean equals(Object o) { return o instanceof RunsAsLocalSystem c && c.account.equals(account); }
-    @Override public int hashCode() { return account.hashCode(); }
+    @Override public boolean equals(Object o) { return o instanceof RunsAsLocalSystem c && c.account.equals(account) && c.reason.equals(reason); }
+    @Override public int hashCode() { return account.hashCode() * 31 + reason.hashCode(); }
     @Override public String toString() { return "RunsAsLocalSystem[" + account + ": " + reason + "]"; }
 }
