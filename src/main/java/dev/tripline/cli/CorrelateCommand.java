@@ -16,9 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -114,10 +112,7 @@ public final class CorrelateCommand implements Callable<Integer> {
     }
 
     private Writer openOutput() throws IOException {
-        if (output == null) {
-            // Not closed by us in effect: closing the wrapper flushes; stdout stays usable for picocli.
-            return new BufferedWriter(new OutputStreamWriter(new NonClosingOutputStream(System.out), StandardCharsets.UTF_8));
-        }
+        if (output == null) return new NonClosingWriter(spec.commandLine().getOut());
         return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
     }
 

@@ -1,6 +1,10 @@
 package dev.tripline.cli;
 
 import picocli.CommandLine;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 
 /** The {@code tripline} command: verbs are subcommands, one class each. */
@@ -19,8 +23,12 @@ public final class TriplineCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
+    /** The command line with UTF-8 stdout and stderr whatever the platform locale: alerts carry names like "Système". */
     public static CommandLine commandLine() {
-        return new CommandLine(new TriplineCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new TriplineCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     }
 
     static final class Version implements CommandLine.IVersionProvider {
