@@ -72,7 +72,8 @@ final class EcsProcessNormalizer implements Normalizer {
             String s = a.asText();
             if (sb.length() > 0) sb.append(' ');
             boolean quote = s.isEmpty() || s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0;
-            sb.append(quote ? '"' + s + '"' : s);
+            // Quoted as CommandLineToArgvW reads it back; enough for rules that look for substrings.
+            sb.append(quote ? '"' + s.replace("\"", "\\\"") + '"' : s);
         }
         return Fields.clean(sb.toString());
     }

@@ -16,18 +16,16 @@ import java.util.Optional;
 public final class Ingest {
     public static final String STDIN = "-";
 
-    private final Optional<EventShape> forced;
     private final IngestOptions options;
     private final IngestListener listener;
     private final RecordDispatcher dispatcher;
     private final InputStream stdin;
 
     private Ingest(Optional<EventShape> forced, IngestOptions options, IngestListener listener, InputStream stdin) {
-        this.forced = Objects.requireNonNull(forced, "forced");
         this.options = Objects.requireNonNull(options, "options");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.stdin = stdin;
-        this.dispatcher = new RecordDispatcher(forced, listener);
+        this.dispatcher = new RecordDispatcher(Objects.requireNonNull(forced, "forced"), listener);
     }
 
     /**
@@ -88,6 +86,4 @@ public final class Ingest {
         }
         listener.onInputClosed(name, lines);
     }
-
-    Optional<EventShape> forced() { return forced; }
 }

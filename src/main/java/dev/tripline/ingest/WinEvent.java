@@ -42,8 +42,6 @@ final class WinEvent {
 
     Layout layout() { return layout; }
 
-    JsonNode record() { return record; }
-
     String provider() {
         return switch (layout) {
             case EVTX_JSON -> {
