@@ -8,6 +8,7 @@ import dev.tripline.output.AlertSink;
 import dev.tripline.output.OutputFormat;
 import dev.tripline.output.RunStats;
 import dev.tripline.output.RunSummaryWriter;
+import dev.tripline.pipeline.AlertSinkFailure;
 import dev.tripline.pipeline.BatchRun;
 import dev.tripline.pipeline.StrictModeViolation;
 import picocli.CommandLine;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +98,7 @@ public final class CorrelateCommand implements Callable<Integer> {
         } catch (StrictModeViolation e) {
             err.println("tripline: --strict: rejected " + e.getMessage());
             return ExitCodes.STRICT_REJECTED;
-        } catch (UncheckedIOException e) {
+        } catch (AlertSinkFailure e) {
             err.println("tripline: " + e.getMessage());
             return ExitCodes.INTERNAL_ERROR;
         }

@@ -52,11 +52,14 @@ public final class RuleCompiler {
         for (RuleFile drl : source.drlFiles()) {
             String virtual = RESOURCES + drl.relativePath();
             displayByVirtualPath.put(virtual, drl.displayPath());
+            displayByVirtualPath.put(drl.relativePath(), drl.displayPath());
             kfs.write(virtual, drl.content());
         }
 
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages()) {
+            // Follows every syntax error and says nothing the error does not.
+            if (m.getText() != null && m.getText().contains("Parser returned a null Package")) continue;
             RuleDiagnostic d = diagnostic(m, displayByVirtualPath, source.description());
             (d.level() == RuleDiagnostic.Level.ERROR ? errors : warnings).add(d);
         }

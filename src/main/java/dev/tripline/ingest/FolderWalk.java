@@ -14,11 +14,19 @@ import java.util.List;
 
 /**
  * The files under a folder, sorted by relative path so runs are repeatable, hidden files and folders
- * ({@code .git}, editor swap files) left out. Entries that cannot be listed come back with their error.
+ * ({@code .git}, editor swap files) left out. Files that are not event exports by name are listed too, and the
+ * reader counts them as skipped rather than reading them. Entries that cannot be listed come back with their error.
  */
 final class FolderWalk {
     /** {@code name} is the input as the user gave it joined with the relative path, with {@code /}. */
-    record Entry(String name, Path path, String error) {}
+    record Entry(String name, Path path, String error) {
+        /** A file a folder walk passes over: READMEs, licences, checksums sit beside exported logs. */
+        boolean isEventFile() { return EVENT_FILE.matcher(path.getFileName().toString()).matches(); }
+    }
+
+    /** What a folder walk reads: JSON and JSON Lines exports, plain or gzip. Files named on the command line are always read. */
+    static final java.util.regex.Pattern EVENT_FILE =
+            java.util.regex.Pattern.compile("(?i).+\\.(json|jsonl|ndjson|jsonlines|log)(\\.gz)?");
 
     private FolderWalk() {}
 

@@ -1,5 +1,7 @@
 package dev.tripline.ingest;
 
+import dev.tripline.model.SourceRef;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,6 +55,7 @@ public final class Ingest {
         if (Files.isDirectory(path)) {
             for (FolderWalk.Entry entry : FolderWalk.list(input, path)) {
                 if (entry.error() != null) listener.onInputUnreadable(entry.name(), entry.error());
+                else if (!entry.isEventFile()) listener.onSkipped(new SourceRef(entry.name(), 0), "not an event file (folder walks read *.json, *.jsonl, *.ndjson, *.log, and .gz of them)");
                 else readFile(entry.name(), entry.path());
             }
         } else {
@@ -80,7 +83,8 @@ public final class Ingest {
         long lines;
         try {
             lines = new InputReader(name, dispatcher, options).read(in);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Only read failures end an input here; what the listener throws (--strict) ends the run.
             listener.onInputUnreadable(name, IoProblems.describe(e));
             return;
         }

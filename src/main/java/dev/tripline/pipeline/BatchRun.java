@@ -14,7 +14,6 @@ import dev.tripline.output.RunStats;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public final class BatchRun {
 
     /**
      * Runs the batch. Throws {@link StrictModeViolation} in strict mode at the first rejected line (alerts
-     * produced before it have been written), and {@link UncheckedIOException} if the sink fails.
+     * produced before it have been written), and {@link AlertSinkFailure} if alerts cannot be written.
      */
     public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin) {
         RunStats stats = new RunStats();
@@ -107,7 +106,7 @@ public final class BatchRun {
                 try {
                     sink.write(a);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write alert: " + e.getMessage(), e);
+                    throw new AlertSinkFailure(e);
                 }
             }
         }
