@@ -100,6 +100,23 @@ public final class ProcessEvent implements TimedFact {
     /** Host name folded to lower case, for joining events of one host. */
     public String getHostKey() { return host == null ? "" : Text.fold(host); }
 
+    // Appended for Sigma conversion: the Sysmon "User" field, and folded views of the remaining text fields,
+    // computed on demand (only rules that test them pay for the folding).
+
+    /** The account as Sysmon's {@code User} field writes it ({@code DOMAIN\\name}); null when the name is unknown. */
+    public String getUser() { return actor.getName() == null ? null : actor.display(); }
+    public String getUserLower() { return Text.fold(getUser()); }
+    public String getParentCommandLineLower() { return Text.fold(parentCommandLine); }
+    public String getIntegrityLevelLower() { return Text.fold(integrityLevel); }
+    public String getLogonIdLower() { return Text.fold(logonId); }
+    public String getCurrentDirectoryLower() { return Text.fold(currentDirectory); }
+    public String getParentUserLower() { return Text.fold(parentUser); }
+    public String getHashesLower() { return Text.fold(hashes); }
+    public String getCompanyLower() { return Text.fold(company); }
+    public String getDescriptionLower() { return Text.fold(description); }
+    public String getProductLower() { return Text.fold(product); }
+    public String getFileVersionLower() { return Text.fold(fileVersion); }
+
     @Override public String toString() {
         return "ProcessEvent[" + source + " " + host + " " + actor.display() + " " + commandLine + "]";
     }

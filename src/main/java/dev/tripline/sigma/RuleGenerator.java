@@ -1,0 +1,81 @@
+package dev.tripline.sigma;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes one Sigma detection rule (with any filters that apply to it) as one readable DRL file. */
+final class RuleGenerator {
+    private RuleGenerator() {}
+
+    /**
+     * @param ruleName unique rule name within the package (the title, disambiguated if needed)
+     * @param quiet    the rule only feeds correlations ({@code generate: false}): it inserts a
+     *                 {@code QuietDetection}, which raises no alert of its own
+     */
+    static String generate(String pkg, SigmaDocument.Rule rule, String ruleName, List<SigmaDocument.Filter> filters,
+                           DetectionCompiler compiler, boolean quiet) throws ConversionRejected {
+        Expr constraint = compiler.detection(rule.detection(), rule.conditions());
+        List<String> filterNotes = new ArrayList<>();
+        for (SigmaDocument.Filter f : filters) {
+            Map<String, SigmaDocument.DetectionItem> ids = new LinkedHashMap<>(f.detection());
+            Expr fe;
+            try {
+                fe = compiler.detection(ids, f.conditions());
+            } catch (ConversionRejected r) {
+                throw new ConversionRejected(null, null, r.rejection().field(), r.rejection().modifier(),
+                        "filter " + f.id() + " (" + f.file() + "): " + r.rejection().reason());
+            }
+            constraint = Expr.and(List.of(constraint, new Expr.Labeled("filter_" + DrlText.identifier(String.valueOf(f.id())), fe)));
+            filterNotes.add(f.title() + " (" + f.id() + ")");
+        }
+        SigmaDocument.Meta m = rule.meta();
+        StringBuilder b = new StringBuilder();
+        b.append("package ").append(pkg).append(";\n\n");
+        b.append("// Sigma rule ").append(DrlText.comment(m.id())).append(", \"").append(DrlText.comment(m.title())).append("\"");
+        if (m.author() != null) b.append(",\n// by ").append(DrlText.comment(m.author()));
+        b.append(";\n// SigmaHQ, Detection Rule License 1.1. Converted by Tripline: every comparison is case-insensitive\n");
+        b.append("// on the folded (*Lower) fields unless the rule says 'cased'; see dev.tripline.sigma.runtime.SigmaMatch.\n");
+        b.append("//\n");
+        for (String c : rule.conditions()) b.append("//   condition: ").append(DrlText.comment(c)).append('\n');
+        for (String fnote : filterNotes) b.append("//   and filter: ").append(DrlText.comment(fnote)).append('\n');
+        b.append('\n');
+        b.append("import dev.tripline.model.ProcessEvent;\n");
+        b.append("import dev.tripline.model.Detection;\n");
+        b.append("import dev.tripline.sigma.runtime.SigmaMatch;\n");
+        if (quiet) b.append("import dev.tripline.sigma.runtime.QuietDetection;\n");
+        b.append('\n');
+        b.append("rule ").append(DrlText.literal(ruleName)).append('\n');
+        annotations(b, m);
+        b.append("when\n");
+        b.append("    $e : ProcessEvent(\n");
+        b.append("        ").append(Expr.render(constraint, 8)).append('\n');
+        b.append("    )\n");
+        b.append("then\n");
+        if (quiet) {
+            b.append("    // generate: false — feeds correlations only, raises no alert of its own\n");
+            b.append("    insert( new QuietDetection( Detection.of( drools.getRule().getName(), drools.getRule().getMetaData(), $e ) ) );\n");
+        } else {
+            b.append("    insert( Detection.of( drools.getRule().getName(), drools.getRule().getMetaData(), $e ) );\n");
+        }
+        b.append("end\n");
+        return b.toString();
+    }
+
+    static void annotations(StringBuilder b, SigmaDocument.Meta m) {
+        annotation(b, "id", m.id());
+        annotation(b, "title", m.title());
+        annotation(b, "level", m.level());
+        annotation(b, "tags", String.join(", ", m.tags()));
+        annotation(b, "falsepositives", String.join("; ", m.falsePositives()));
+        annotation(b, "author", m.author());
+        annotation(b, "references", String.join(" ", m.references()));
+        annotation(b, "status", m.status());
+    }
+
+    private static void annotation(StringBuilder b, String name, String value) {
+        if (value == null || value.isBlank()) return;
+        b.append("    @").append(name).append("( ").append(DrlText.literal(value.strip())).append(" )\n");
+    }
+}

@@ -1,0 +1,192 @@
+package dev.tripline.sigma;
+
+import dev.tripline.engine.RuleFile;
+import dev.tripline.engine.RuleSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Sigma in, DRL out. Reads Sigma rule, correlation and filter documents and writes one DRL file per converted
+ * rule or correlation; documents that cannot be converted faithfully are rejected with a reason.
+ *
+ * <pre>
+ *   ConversionResult r = SigmaConverter.defaults().convertDirectory(dir);
+ *   SigmaConverter.write(r, outputDir);                       // tripline sigma convert DIR --output OUT
+ *   RuleSource both = SigmaConverter.merge(RuleSource.bundled(), r);  // tripline correlate --sigma DIR
+ * </pre>
+ */
+public final class SigmaConverter {
+    /** Where converted rules go (and so their DRL package) unless told otherwise. */
+    public static final String DEFAULT_FOLDER = "tripline/sigma";
+
+    private final String folder;
+    private final Map<String, List<String>> placeholders;
+
+    private SigmaConverter(String folder, Map<String, List<String>> placeholders) {
+        if (!folder.matches("[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)*")) throw new IllegalArgumentException("folder must be a package path like tripline/sigma: " + folder);
+        this.folder = folder;
+        this.placeholders = Map.copyOf(placeholders);
+    }
+
+    /** Output under {@value #DEFAULT_FOLDER}, no {@code expand} placeholders configured. */
+    public static SigmaConverter defaults() { return new SigmaConverter(DEFAULT_FOLDER, Map.of()); }
+
+    /** Output under {@code folder} (a package path relative to the rules root, e.g. {@code tripline/detection/discovery/sigma}). */
+    public SigmaConverter withFolder(String folder) { return new SigmaConverter(folder, placeholders); }
+
+    /** Values for {@code expand} placeholders ({@code %name%} → values, OR-ed). */
+    public SigmaConverter withPlaceholders(Map<String, List<String>> values) { return new SigmaConverter(folder, values); }
+
+    public ConversionResult convertFile(Path file) throws IOException {
+        return convert(Map.of(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+    }
+
+    /** Every {@code .yml}/{@code .yaml} file below {@code dir}, converted together (so correlations and filters see their rules). */
+    public ConversionResult convertDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) throw new IOException("Sigma folder not found: " + dir);
+        Map<String, String> sources = new LinkedHashMap<>();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.filter(Files::isRegularFile)
+                    .filter(p -> { String n = p.getFileName().toString().toLowerCase(Locale.ROOT); return n.endsWith(".yml") || n.endsWith(".yaml"); })
+                    .sorted(Comparator.comparing(Path::toString)).toList()) {
+                sources.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return convert(sources);
+    }
+
+    /** A file or a folder, whichever {@code path} is. */
+    public ConversionResult convert(Path path) throws IOException {
+        return Files.isDirectory(path) ? convertDirectory(path) : convertFile(path);
+    }
+
+    /** Converts YAML texts keyed by the name messages should use (file path). */
+    public ConversionResult convert(Map<String, String> sources) {
+        List<SigmaDocument> docs = new ArrayList<>();
+        List<ConversionRejected.Rejection> rejections = new ArrayList<>();
+        for (var e : sources.entrySet()) {
+            for (SigmaParser.Parsed p : SigmaParser.parse(e.getKey(), e.getValue())) {
+                if (p.document() != null) docs.add(p.document());
+                else rejections.add(p.rejected().rejection());
+            }
+        }
+        List<SigmaDocument.Rule> rules = new ArrayList<>();
+        List<SigmaDocument.Correlation> correlations = new ArrayList<>();
+        List<SigmaDocument.Filter> filters = new ArrayList<>();
+        for (SigmaDocument d : docs) {
+            if (d instanceof SigmaDocument.Rule r) rules.add(r);
+            else if (d instanceof SigmaDocument.Correlation c) correlations.add(c);
+            else filters.add((SigmaDocument.Filter) d);
+        }
+        // Rules referenced only by correlations with generate: false feed them quietly.
+        Map<String, String> idByName = new HashMap<>();
+        for (SigmaDocument d : docs) {
+            SigmaDocument.Meta m = meta(d);
+            if (m.name() != null && m.id() != null) idByName.put(m.name(), m.id());
+        }
+        Set<String> generating = new HashSet<>(), quietCandidates = new HashSet<>();
+        for (SigmaDocument.Correlation c : correlations) {
+            for (String ref : c.rules()) (c.generate() ? generating : quietCandidates).add(idByName.getOrDefault(ref, ref));
+        }
+        quietCandidates.removeAll(generating);
+
+        DetectionCompiler compiler = new DetectionCompiler(placeholders);
+        String pkg = folder.replace('/', '.');
+        Set<String> usedNames = new HashSet<>(), usedFiles = new HashSet<>();
+        List<RuleFile> files = new ArrayList<>();
+        for (SigmaDocument.Rule r : rules) {
+            try {
+                if (r.id() == null) throw ConversionRejected.of("invalid document: no id");
+                List<SigmaDocument.Filter> applicable = filters.stream().filter(f -> applies(f, r)).toList();
+                String name = unique(r.title(), r.id(), usedNames);
+                String drl = RuleGenerator.generate(pkg, r, name, applicable, compiler, quietCandidates.contains(r.id()));
+                files.add(file(r.file(), drl, usedFiles));
+            } catch (ConversionRejected e) {
+                rejections.add(e.in(r.file(), r.id()).rejection());
+            }
+        }
+        for (SigmaDocument.Correlation c : correlations) {
+            try {
+                if (c.id() == null) throw ConversionRejected.of("invalid document: no id");
+                String name = unique(c.title(), c.id(), usedNames);
+                String drl = CorrelationGenerator.generate(pkg, c, name, idByName);
+                files.add(file(c.file(), drl, usedFiles));
+            } catch (ConversionRejected e) {
+                rejections.add(e.in(c.file(), c.id()).rejection());
+            }
+        }
+        return new ConversionResult(files, rejections, docs.size() + (int) rejections.stream().filter(x -> x.category().startsWith("invalid YAML")).count());
+    }
+
+    private static SigmaDocument.Meta meta(SigmaDocument d) {
+        if (d instanceof SigmaDocument.Rule r) return r.meta();
+        if (d instanceof SigmaDocument.Correlation c) return c.meta();
+        return ((SigmaDocument.Filter) d).meta();
+    }
+
+    /** A filter applies to a rule it names (by id or name), or to every rule with {@code rules: any}, when the logsource matches. */
+    static boolean applies(SigmaDocument.Filter f, SigmaDocument.Rule r) {
+        boolean named = f.anyRule() || f.rules().contains(r.id()) || (r.meta().name() != null && f.rules().contains(r.meta().name()));
+        if (!named) return false;
+        for (var e : f.logsource().entrySet()) {
+            if (e.getKey().equals("definition")) continue;
+            String mine = r.logsource().get(e.getKey());
+            if (mine == null || !mine.equalsIgnoreCase(e.getValue())) return false;
+        }
+        return true;
+    }
+
+    private static String unique(String title, String id, Set<String> used) {
+        String name = title.strip();
+        if (!used.add(name.toLowerCase(Locale.ROOT))) {
+            name = name + " [" + id + "]";
+            used.add(name.toLowerCase(Locale.ROOT));
+        }
+        return name;
+    }
+
+    private RuleFile file(String source, String drl, Set<String> usedFiles) {
+        String base = Path.of(source).getFileName().toString().replaceFirst("(?i)\\.ya?ml$", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+        String name = base;
+        for (int n = 2; !usedFiles.add(name); n++) name = base + "_" + n;
+        String rel = folder + "/" + name + ".drl";
+        return new RuleFile(source + " -> " + rel, rel, drl);
+    }
+
+    /** Writes every converted file below {@code outputRoot} (at its relative path); returns the paths written. */
+    public static List<Path> write(ConversionResult result, Path outputRoot) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (RuleFile f : result.files()) {
+            Path p = outputRoot.resolve(f.relativePath()).normalize();
+            if (!p.startsWith(outputRoot.normalize())) throw new IOException("refusing to write outside " + outputRoot + ": " + f.relativePath());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+            written.add(p);
+        }
+        return written;
+    }
+
+    /** {@code base} plus the converted rules, for compiling DRL and Sigma together ({@code correlate --sigma}). */
+    public static RuleSource merge(RuleSource base, ConversionResult converted) {
+        List<RuleFile> all = new ArrayList<>(base.files());
+        all.addAll(converted.files());
+        return RuleSource.of(base.description() + " + " + converted.files().size() + " Sigma rules", all);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tripline.sigma.runtime;
+
+import com.google.re2j.Pattern;
+import dev.tripline.model.Text;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What DRL converted from Sigma calls for matches the plain DRL operators cannot express. Every method is
+ * null-safe (an absent field matches nothing) and every pattern is compiled once, on first use, and cached by
+ * its text: the constant in the DRL is the key, so no event ever compiles a pattern.
+ *
+ * <p>Regular expressions run on RE2/J, whose matching time is linear in the input: no pattern, however
+ * written, can backtrack catastrophically on an attacker's command line.
+ */
+public final class SigmaMatch {
+    private static final Map<String, Wildcard> WILDCARDS = new ConcurrentHashMap<>();
+    private static final Map<String, Pattern> REGEXES = new ConcurrentHashMap<>();
+    private static final Map<String, Cidr> CIDRS = new ConcurrentHashMap<>();
+
+    private SigmaMatch() {}
+
+    /** {@code value} (already folded, or raw for {@code cased}) matches the wildcard pattern. */
+    public static boolean like(String value, String glob) {
+        return value != null && WILDCARDS.computeIfAbsent(glob, Wildcard::compile).matches(value);
+    }
+
+    /** Regular expression search ({@code re}): {@code flags} holds any of {@code i}, {@code m}, {@code s}. */
+    public static boolean re(String value, String regex, String flags) {
+        return value != null && regex(regex, flags).matcher(value).find();
+    }
+
+    /** Compiles (and caches) a pattern; throws {@link com.google.re2j.PatternSyntaxException} if RE2 cannot express it. */
+    public static Pattern regex(String regex, String flags) {
+        return REGEXES.computeIfAbsent(flags + "/" + regex, k -> {
+            int f = 0;
+            if (flags.indexOf('i') >= 0) f |= Pattern.CASE_INSENSITIVE;
+            if (flags.indexOf('m') >= 0) f |= Pattern.MULTILINE;
+            if (flags.indexOf('s') >= 0) f |= Pattern.DOTALL;
+            return Pattern.compile(regex, f);
+        });
+    }
+
+    // Case-sensitive ("cased") and raw-value tests, null-safe.
+    public static boolean equalsCased(String value, String s) { return value != null && value.equals(s); }
+    public static boolean containsCased(String value, String s) { return value != null && value.contains(s); }
+    public static boolean startsWithCased(String value, String s) { return value != null && value.startsWith(s); }
+    public static boolean endsWithCased(String value, String s) { return value != null && value.endsWith(s); }
+
+    // Case-insensitive tests on values that have no folded accessor; {@code folded} is already folded.
+    public static boolean equalsFolded(String value, String folded) { return value != null && Text.fold(value).equals(folded); }
+    public static boolean containsFolded(String value, String folded) { return value != null && Text.fold(value).contains(folded); }
+    public static boolean startsWithFolded(String value, String folded) { return value != null && Text.fold(value).startsWith(folded); }
+    public static boolean endsWithFolded(String value, String folded) { return value != null && Text.fold(value).endsWith(folded); }
+    public static boolean likeFolded(String value, String glob) { return value != null && like(Text.fold(value), glob); }
+
+    /** {@code fieldref}: both fields present and equal (folded unless {@code cased}); {@code how} is eq/contains/startswith/endswith. */
+    public static boolean fieldRef(String value, String other, String how, boolean cased) {
+        if (value == null || other == null) return false;
+        String a = cased ? value : Text.fold(value), b = cased ? other : Text.fold(other);
+        return switch (how) {
+            case "contains" -> a.contains(b);
+            case "startswith" -> a.startsWith(b);
+            case "endswith" -> a.endsWith(b);
+            default -> a.equals(b);
+        };
+    }
+
+    /** Numeric comparison ({@code lt}, {@code lte}, {@code gt}, {@code gte}); a non-numeric value matches nothing. */
+    public static boolean compare(String value, String op, double bound) {
+        if (value == null) return false;
+        double v;
+        try {
+            String t = value.trim();
+            v = t.regionMatches(true, 0, "0x", 0, 2) ? Long.parseUnsignedLong(t.substring(2), 16) : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return switch (op) {
+            case "lt" -> v < bound;
+            case "lte" -> v <= bound;
+            case "gt" -> v > bound;
+            default -> v >= bound;
+        };
+    }
+
+    /** {@code cidr}: the value is an IPv4 or IPv6 address inside the range. */
+    public static boolean cidr(String value, String range) {
+        if (value == null) return false;
+        return CIDRS.computeIfAbsent(range, Cidr::parse).contains(value.trim());
+    }
+
+    /** An IP range; {@link #parse} throws IllegalArgumentException on a malformed range. */
+    public record Cidr(BigInteger network, int bits, int length) {
+        public static Cidr parse(String range) {
+            int slash = range.indexOf('/');
+            byte[] addr = address(slash < 0 ? range : range.substring(0, slash));
+            if (addr == null) throw new IllegalArgumentException("not an IP address: " + range);
+            int len = slash < 0 ? addr.length * 8 : Integer.parseInt(range.substring(slash + 1));
+            if (len < 0 || len > addr.length * 8) throw new IllegalArgumentException("bad prefix length: " + range);
+            return new Cidr(new BigInteger(1, addr).shiftRight(addr.length * 8 - len), addr.length * 8, len);
+        }
+
+        boolean contains(String ip) {
+            byte[] a = address(ip);
+            if (a == null || a.length * 8 != bits) return false;
+            return new BigInteger(1, a).shiftRight(bits - length).equals(network);
+        }
+
+        /** Parses a literal address only: never a DNS lookup. */
+        private static byte[] address(String s) {
+            if (s == null || s.isEmpty()) return null;
+            boolean v4 = s.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+            boolean v6 = s.indexOf(':') >= 0 && s.matches("[0-9A-Fa-f:.]+");
+            if (!v4 && !v6) return null;
+            try {
+                return InetAddress.getByName(s).getAddress();
+            } catch (Exception e) {
+                return null;
+            }
+        }
+    }
+}
