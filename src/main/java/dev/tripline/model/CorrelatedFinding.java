@@ -40,7 +40,12 @@ public final class CorrelatedFinding extends Finding {
 
     public List<Detection> getDetections() { return detections; }
     @Override public SourceRef getSource() { return detections.get(detections.size() - 1).getSource(); }
-    @Override public List<ProcessEvent> getEvents() { return detections.stream().map(Detection::getEvent).toList(); }
+    /** The distinct events behind the detections: one event matched by two rules is listed once. */
+    @Override public List<ProcessEvent> getEvents() {
+        List<ProcessEvent> events = new ArrayList<>();
+        for (Detection d : detections) if (events.stream().noneMatch(e -> e == d.getEvent())) events.add(d.getEvent());
+        return events;
+    }
     @Override public String kind() { return "correlation"; }
 
     @Override public String toString() { return "CorrelatedFinding[" + getRuleId() + " x" + detections.size() + "]"; }
