@@ -81,7 +81,7 @@ public final class CorrelateCommand implements Callable<Integer> {
         }
         CompiledRules compiled;
         try {
-            compiled = rules.compile();
+            compiled = rules.compile(err::println);
         } catch (RuleCompilationException e) {
             e.diagnostics().forEach(d -> err.println(d));
             err.println("tripline: the rules do not compile (" + e.diagnostics().size() + " error(s))");

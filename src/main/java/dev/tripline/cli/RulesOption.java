@@ -4,10 +4,15 @@ import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.RuleCompilationException;
 import dev.tripline.engine.RuleCompiler;
 import dev.tripline.engine.RuleSource;
+import dev.tripline.sigma.ConversionResult;
+import dev.tripline.sigma.SigmaConverter;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** {@code --rules DIR}, shared by every verb that loads rules; without it, the rules bundled in the jar. */
 public final class RulesOption {
@@ -15,11 +20,26 @@ public final class RulesOption {
             description = "Folder of .drl rules and their .yaml data lists (default: the rules bundled with Tripline).")
     Path rulesDir;
 
-    public RuleSource source() throws IOException {
-        return rulesDir == null ? RuleSource.bundled() : RuleSource.directory(rulesDir);
+    @Option(names = "--sigma", paramLabel = "RULE",
+            description = "Also run these Sigma rules (files or folders), converted to DRL in memory. Repeatable.")
+    List<Path> sigma = new ArrayList<>();
+
+    /** The DRL rules, plus any --sigma rules converted in memory (rejections go to {@code rejected}). */
+    public RuleSource source(Consumer<String> rejected) throws IOException {
+        RuleSource base = rulesDir == null ? RuleSource.bundled() : RuleSource.directory(rulesDir);
+        for (Path p : sigma) {
+            ConversionResult converted = SigmaConverter.defaults().convert(p);
+            converted.rejections().forEach(r -> rejected.accept("sigma rule not converted: " + r));
+            base = SigmaConverter.merge(base, converted);
+        }
+        return base;
     }
 
-    public CompiledRules compile() throws IOException, RuleCompilationException {
-        return RuleCompiler.compile(source());
+    public RuleSource source() throws IOException {
+        return source(r -> {});
+    }
+
+    public CompiledRules compile(Consumer<String> rejected) throws IOException, RuleCompilationException {
+        return RuleCompiler.compile(source(rejected));
     }
 }
