@@ -1,6 +1,8 @@
 package dev.tripline.engine;
 
 import dev.tripline.model.Alert;
+import dev.tripline.model.ContextNote;
+import dev.tripline.model.Suppression;
 import dev.tripline.model.Escalation;
 import dev.tripline.model.Finding;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -23,11 +25,15 @@ import java.util.Map;
 final class FindingCollector implements RuleRuntimeEventListener {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<Finding, List<Escalation>> escalations = new IdentityHashMap<>();
+    private final Map<Finding, List<String>> notes = new IdentityHashMap<>();
+    private final Map<Finding, String> suppressions = new IdentityHashMap<>();
 
     @Override public void objectInserted(ObjectInsertedEvent event) {
         Object o = event.getObject();
         if (o instanceof Finding f) findings.add(f);
         else if (o instanceof Escalation e) escalations.computeIfAbsent(e.getFinding(), k -> new ArrayList<>()).add(e);
+        else if (o instanceof ContextNote n) notes.computeIfAbsent(n.getFinding(), k -> new ArrayList<>()).add(n.getText());
+        else if (o instanceof Suppression s) suppressions.merge(s.getFinding(), s.getReason(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
 
     @Override public void objectUpdated(ObjectUpdatedEvent event) {}
@@ -37,18 +43,26 @@ final class FindingCollector implements RuleRuntimeEventListener {
     /** Alerts for the findings inserted since the last call: detections first, then correlations. */
     List<Alert> drain() {
         if (findings.isEmpty()) {
-            escalations.clear();
+            clear();
             return List.of();
         }
         List<Alert> alerts = new ArrayList<>(findings.size());
         findings.sort(Comparator.comparing(f -> f.kind().equals("detection") ? 0 : 1));
-        for (Finding f : findings) alerts.add(alertFor(f, escalations.getOrDefault(f, List.of())));
+        for (Finding f : findings) {
+            alerts.add(alertFor(f, escalations.getOrDefault(f, List.of()), notes.getOrDefault(f, List.of()), suppressions.get(f)));
+        }
         findings.clear();
-        escalations.clear();
+        clear();
         return alerts;
     }
 
-    static Alert alertFor(Finding f, List<Escalation> raisedBy) {
+    private void clear() {
+        escalations.clear();
+        notes.clear();
+        suppressions.clear();
+    }
+
+    static Alert alertFor(Finding f, List<Escalation> raisedBy, List<String> context, String suppressedBecause) {
         var severity = f.getLevel();
         Map<String, Escalation> unique = new LinkedHashMap<>();
         raisedBy.stream().sorted(Comparator.comparing(Escalation::getSeverity).thenComparing(Escalation::getReason))
@@ -58,6 +72,8 @@ final class FindingCollector implements RuleRuntimeEventListener {
             severity = severity.max(e.getSeverity());
             reasons.add(e.getSeverity().label() + ": " + e.getReason());
         }
-        return new Alert(f.kind(), f.getRule(), severity, f.getTime(), f.getHost(), f.getActor(), reasons, f.getEvents());
+        List<String> sortedContext = context.stream().distinct().sorted().toList();
+        return new Alert(f.kind(), f.getRule(), severity, f.getTime(), f.getHost(), f.getActor(), reasons, sortedContext,
+                f.getEvents(), suppressedBecause, 1, f.getTime(), f.getTime());
     }
 }

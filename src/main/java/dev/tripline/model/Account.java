@@ -40,6 +40,34 @@ public final class Account {
         return domain == null ? name : domain + "\\" + name;
     }
 
+    /**
+     * The same account as another source names it: equal SIDs when both know the SID; otherwise the same name
+     * (case-insensitive) in the same domain, where a NetBIOS domain matches the first label of a DNS one
+     * ({@code CORP} and {@code corp.local}) and a missing domain matches any.
+     */
+    public boolean sameAs(Account other) {
+        if (other == null) return false;
+        if (sid != null && other.sid != null) return sid.equals(other.sid);
+        if (name == null || other.name == null || !name.equalsIgnoreCase(other.name)) return false;
+        return domain == null || other.domain == null || shortDomain(domain).equals(shortDomain(other.domain));
+    }
+
+    /** Parses how people write accounts: {@code DOMAIN\name}, {@code name@dns.domain} or a bare name. */
+    public static Account parse(String text, String sid) {
+        if (text == null || text.isBlank()) return new Account(null, null, sid);
+        String t = text.trim();
+        int slash = t.indexOf('\\');
+        if (slash >= 0) return new Account(t.substring(0, slash), t.substring(slash + 1), sid);
+        int at = t.indexOf('@');
+        if (at > 0) return new Account(t.substring(at + 1), t.substring(0, at), sid);
+        return new Account(null, t, sid);
+    }
+
+    private static String shortDomain(String d) {
+        int dot = d.indexOf('.');
+        return (dot < 0 ? d : d.substring(0, dot)).toLowerCase(Locale.ROOT);
+    }
+
     private static String blankToNull(String s) {
         if (s == null) return null;
         String t = s.trim();

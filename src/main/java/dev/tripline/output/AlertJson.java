@@ -11,7 +11,9 @@ import java.time.Instant;
 /**
  * The alert's JSON form, the contract for machines reading Tripline's output:
  * {@code {"kind","rule":{"id","title","level","tags","falsepositives"},"severity","time","host","user",
- * "reasons":[…],"events":[{"file","line","schema","time","image","command_line","parent_image",…}]}}.
+ * "reasons":[…],"context":[…],"count","first_seen","last_seen",
+ * "events":[{"file","line","schema","time","image","command_line","parent_image",…}]}}; suppressed alerts (shown
+ * only with --show-suppressed) add {@code "suppressed":true,"suppressed_reason"}; correlations add {@code "hosts"}.
  */
 public final class AlertJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,6 +39,19 @@ public final class AlertJson {
         o.put("user_sid", a.user().getSid());
         ArrayNode reasons = o.putArray("reasons");
         a.reasons().forEach(reasons::add);
+        ArrayNode context = o.putArray("context");
+        a.context().forEach(context::add);
+        if (a.suppressed()) {
+            o.put("suppressed", true);
+            o.put("suppressed_reason", a.suppressedBecause());
+        }
+        o.put("count", a.count());
+        o.put("first_seen", Instant.ofEpochMilli(a.firstSeen()).toString());
+        o.put("last_seen", Instant.ofEpochMilli(a.lastSeen()).toString());
+        if (a.kind().equals("correlation")) {
+            ArrayNode hosts = o.putArray("hosts");
+            a.events().stream().map(ProcessEvent::getHost).distinct().forEach(hosts::add);
+        }
         ArrayNode events = o.putArray("events");
         for (ProcessEvent e : a.events()) events.add(event(e));
         return o;
