@@ -41,22 +41,32 @@ public final class RuleValidation {
         try {
             warnings.addAll(RuleCompiler.compile(source).warnings());
         } catch (RuleCompilationException e) {
-            errors.addAll(e.diagnostics());
             List<RuleFile> unparsable = new ArrayList<>();
+            Set<String> unparsablePaths = new java.util.HashSet<>();
             for (RuleFile f : source.drlFiles()) {
                 List<RuleDiagnostic> syntax = syntaxErrors(f);
                 if (syntax.isEmpty()) continue;
                 unparsable.add(f);
-                // The compiler's message for the file is usually there already; the parser's is the fallback.
-                if (errors.stream().noneMatch(d -> d.path().equals(f.displayPath()))) errors.addAll(syntax);
+                unparsablePaths.add(f.displayPath());
+                // The compiler's messages for the file, located; the parser's own when the compiler gave none.
+                List<RuleDiagnostic> compilers = e.diagnostics().stream()
+                        .filter(d -> d.path().equals(f.displayPath()) && !d.message().startsWith("Parser returned a null Package")).toList();
+                errors.addAll(compilers.isEmpty() ? syntax : compilers);
             }
             List<RuleFile> rest = source.files().stream().filter(f -> !unparsable.contains(f)).toList();
-            if (!unparsable.isEmpty() && rest.stream().anyMatch(RuleFile::isDrl)) {
+            if (unparsable.isEmpty()) {
+                errors.addAll(e.diagnostics());
+            } else if (rest.stream().anyMatch(RuleFile::isDrl)) {
+                // The other files' errors come from compiling them without the unparsable ones: a syntax error
+                // can hide or distort the errors of the files compiled with it.
                 try {
                     warnings.addAll(RuleCompiler.compile(RuleSource.of(source.description(), rest)).warnings());
                 } catch (RuleCompilationException again) {
                     errors.addAll(again.diagnostics());
                 }
+            } else {
+                e.diagnostics().stream().filter(d -> !unparsablePaths.contains(d.path())
+                        && !d.message().startsWith("Parser returned a null Package")).forEach(errors::add);
             }
         }
         List<RuleDiagnostic> lint = RuleLint.check(source);
@@ -82,9 +92,19 @@ public final class RuleValidation {
         return out;
     }
 
+    private static final java.util.regex.Pattern PARSER_LOCATION = java.util.regex.Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+)");
+
     private static List<RuleDiagnostic> sorted(Set<RuleDiagnostic> ds) {
         // Stable: by file, then line; messages of one line keep the compiler's order.
-        List<RuleDiagnostic> out = new ArrayList<>(ds);
+        List<RuleDiagnostic> out = new ArrayList<>();
+        for (RuleDiagnostic d : ds) {
+            // Parser messages carry the column in their text only ("[ERR 102] Line 13:4 mismatched input").
+            java.util.regex.Matcher m = PARSER_LOCATION.matcher(d.message());
+            if (d.column() <= 0 && m.find() && Integer.parseInt(m.group(1)) == d.line()) {
+                d = new RuleDiagnostic(d.path(), d.line(), Integer.parseInt(m.group(2)) + 1, d.level(), d.message());
+            }
+            out.add(d);
+        }
         out.sort(java.util.Comparator.comparing(RuleDiagnostic::path).thenComparingInt(RuleDiagnostic::line));
         return out;
     }
