@@ -51,6 +51,7 @@ public final class LiveWatch {
 
     private LiveCorrelation live;
     private Map<Path, String> rulesSnapshot = Map.of();
+    private Map<Path, String> pendingSnapshot;
     private long events, rejected, reloads, failedReloads;
 
     public LiveWatch(Path rulesDir, String input, Optional<EventShape> schema, AlertSink sink, PrintWriter err,
@@ -91,11 +92,23 @@ public final class LiveWatch {
     public long reloads() { return reloads; }
     public long failedReloads() { return failedReloads; }
 
+    /**
+     * Reloads when the rules folder changed and then stayed the same for one poll (an editor's save can take
+     * several writes). Whatever goes wrong while compiling keeps the running rules.
+     */
     private void maybeReload() throws IOException {
         if (rulesDir == null) return;
         Map<Path, String> now = snapshot();
-        if (now.equals(rulesSnapshot)) return;
+        if (now.equals(rulesSnapshot)) {
+            pendingSnapshot = null;
+            return;
+        }
+        if (!now.equals(pendingSnapshot)) {
+            pendingSnapshot = now; // changed: wait one poll for it to settle
+            return;
+        }
         rulesSnapshot = now;
+        pendingSnapshot = null;
         CompiledRules next;
         try {
             next = RuleCompiler.compile(RuleSource.directory(rulesDir));
@@ -104,6 +117,11 @@ public final class LiveWatch {
             e.diagnostics().forEach(err::println);
             err.println("tripline: the changed rules do not compile (" + e.diagnostics().size()
                     + " error(s)); still running the previous rules");
+            err.flush();
+            return;
+        } catch (IOException | RuntimeException e) {
+            failedReloads++;
+            err.println("tripline: cannot reload the rules (" + e + "); still running the previous rules");
             err.flush();
             return;
         }

@@ -45,7 +45,6 @@ class LiveWatchTest {
         StringWriter errText = new StringWriter();
         PrintWriter err = new PrintWriter(errText, true);
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         LiveWatch watch = new LiveWatch(rules, input.toString(), Optional.empty(), sink(alerts), err,
                 new ByteArrayInputStream(new byte[0]), 50);
         var initial = RuleCompiler.compile(RuleSource.directory(rules));
@@ -124,15 +123,21 @@ class LiveWatchTest {
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
+    /** As an editor saves: write a temp file beside it, then move it over the original. */
     static void edit(Path file, String from, String to) throws IOException {
         String s = Files.readString(file);
         assertThat(s).contains(from);
-        Files.writeString(file, s.replace(from, to));
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, s.replace(from, to));
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (!condition.getAsBoolean()) {
+            if (failure.get() != null) throw new AssertionError("the watch loop failed", failure.get());
             if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 15 s");
             Thread.sleep(20);
         }
