@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code tripline} command: verbs are subcommands, one class each. */
 @Command(name = "tripline", mixinStandardHelpOptions = true, versionProvider = TriplineCommand.Version.class,
         description = "Rules-based security correlation on Drools: Windows process events in, explained and escalated alerts out.",
-        subcommands = {CorrelateCommand.class, SigmaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CorrelateCommand.class, ValidateCommand.class, TestCommand.class, NewRuleCommand.class,
+                WatchCommand.class, SigmaCommand.class, CommandLine.HelpCommand.class})
 public final class TriplineCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

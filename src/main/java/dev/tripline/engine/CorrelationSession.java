@@ -27,26 +27,37 @@ public final class CorrelationSession implements AutoCloseable {
     public static final Duration FLUSH_HORIZON = Duration.ofDays(1);
 
     private final KieSession session;
-    private final SessionPseudoClock clock;
+    private final SessionPseudoClock clock; // null in a live session (real-time clock)
     private final FindingCollector collector = new FindingCollector();
     private long lateFacts;
     private long factsInserted;
     private boolean started;
 
-    private CorrelationSession(CompiledRules rules) {
+    private CorrelationSession(CompiledRules rules, boolean pseudoClock) {
         KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
-        conf.setOption(ClockTypeOption.PSEUDO);
+        conf.setOption(pseudoClock ? ClockTypeOption.PSEUDO : ClockTypeOption.REALTIME);
         this.session = rules.kieBase().newKieSession(conf, null);
-        this.clock = session.getSessionClock();
+        this.clock = pseudoClock ? session.getSessionClock() : null;
         session.addEventListener(collector);
         rules.contextFacts().forEach(session::insert);
     }
 
     /** A session for replaying a batch on a pseudo clock that follows event time. */
-    public static CorrelationSession replay(CompiledRules rules) { return new CorrelationSession(rules); }
+    public static CorrelationSession replay(CompiledRules rules) { return new CorrelationSession(rules, true); }
+
+    /**
+     * A session on the real-time clock, for events as they happen ({@code tripline watch}): the clock is not
+     * driven by event time, and windows close as wall-clock time passes ({@link #fire()} periodically).
+     */
+    public static CorrelationSession live(CompiledRules rules) { return new CorrelationSession(rules, false); }
 
     /** Inserts one fact at its event time, fires the rules, and returns the alerts that firing produced. */
     public List<Alert> accept(TimedFact fact) {
+        if (clock == null) {
+            session.insert(fact);
+            factsInserted++;
+            return fire();
+        }
         long now = clock.getCurrentTime();
         if (!started) {
             // The pseudo clock starts at 0; jump to the first event rather than "advancing" through decades.
@@ -63,8 +74,15 @@ public final class CorrelationSession implements AutoCloseable {
         return collector.drain();
     }
 
+    /** Fires what is due (in a live session: windows and expiries the real-time clock has reached). */
+    public List<Alert> fire() {
+        session.fireAllRules();
+        return collector.drain();
+    }
+
     /** Ends the batch: runs the clock past every window so nothing pending is lost, and returns what fired. */
     public List<Alert> finish() {
+        if (clock == null) return fire();
         List<Alert> out = new ArrayList<>();
         if (started) {
             clock.advanceTime(FLUSH_HORIZON.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -82,7 +100,7 @@ public final class CorrelationSession implements AutoCloseable {
     /** Facts currently held by the session (events not yet expired, classifications, context lists). */
     public long factCount() { return session.getFactCount(); }
 
-    public long clockMillis() { return clock.getCurrentTime(); }
+    public long clockMillis() { return clock == null ? session.getSessionClock().getCurrentTime() : clock.getCurrentTime(); }
 
     KieSession kieSession() { return session; }
 

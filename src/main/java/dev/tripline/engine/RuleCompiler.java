@@ -52,7 +52,7 @@ public final class RuleCompiler {
         for (RuleFile drl : source.drlFiles()) {
             String virtual = RESOURCES + drl.relativePath();
             displayByVirtualPath.put(virtual, drl.displayPath());
-            displayByVirtualPath.put(drl.relativePath(), drl.displayPath());
+            displayByVirtualPath.put(drl.relativePath(), drl.displayPath()); // messages may name the path below resources/
             kfs.write(virtual, drl.content());
         }
 

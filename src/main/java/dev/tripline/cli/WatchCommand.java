@@ -1,0 +1,80 @@
+package dev.tripline.cli;
+
+import dev.tripline.engine.CompiledRules;
+import dev.tripline.engine.RuleCompilationException;
+import dev.tripline.ingest.EventShape;
+import dev.tripline.output.AlertSink;
+import dev.tripline.output.OutputFormat;
+import dev.tripline.pipeline.LiveWatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tripline watch}: live mode. Follows a growing JSON Lines file (from its start) or stdin on the
+ * real-time clock and writes alerts as they are raised; with {@code --rules DIR}, reloads the rules when a
+ * .drl or .yaml file there changes (a reload that does not compile keeps the running rules and prints the
+ * errors as file:line). Runs until interrupted (or stdin ends).
+ */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"Live mode: follow a growing JSON Lines file (or - for stdin) with the real-time clock and write alerts as they happen.",
+                "With --rules DIR the rules are reloaded when a .drl/.yaml file there changes; the events still in memory are kept."})
+public final class WatchCommand implements Callable<Integer> {
+
+    @Mixin RulesOption rules;
+
+    @Option(names = "--schema", paramLabel = "SHAPE", description = "Force one event shape instead of detecting it per record.")
+    String schema;
+
+    @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT", description = "Alert format: jsonl (default) or table.")
+    OutputFormat format;
+
+    @Option(names = "--poll", defaultValue = "250", paramLabel = "MILLIS", description = "How often to look for new input and changed rules (default 250 ms).")
+    long pollMillis;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "A JSON Lines file that grows, or - for stdin.")
+    String input;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<EventShape> shape = Optional.empty();
+        if (schema != null) {
+            shape = EventShape.byName(schema);
+            if (shape.isEmpty()) {
+                err.println("tripline: unknown --schema '" + schema + "'");
+                return ExitCodes.USAGE;
+            }
+        }
+        CompiledRules compiled;
+        try {
+            compiled = rules.compile();
+        } catch (RuleCompilationException e) {
+            e.diagnostics().forEach(err::println);
+            err.println("tripline: the rules do not compile (" + e.diagnostics().size() + " error(s))");
+            return ExitCodes.RULES_INVALID;
+        }
+        Writer out = new BufferedWriter(new OutputStreamWriter(new NonClosingOutputStream(System.out), StandardCharsets.UTF_8));
+        try (AlertSink sink = format.open(out)) {
+            new LiveWatch(rules.rulesDir, input, shape, sink, err, System.in, pollMillis)
+                    .run(compiled, () -> Thread.currentThread().isInterrupted());
+        } catch (UncheckedIOException e) {
+            err.println("tripline: " + e.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        return ExitCodes.OK;
+    }
+}
