@@ -12,13 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -61,13 +58,13 @@ public final class WatchCommand implements Callable<Integer> {
         }
         CompiledRules compiled;
         try {
-            compiled = rules.compile();
+            compiled = rules.compile(err::println);
         } catch (RuleCompilationException e) {
             e.diagnostics().forEach(err::println);
             err.println("tripline: the rules do not compile (" + e.diagnostics().size() + " error(s))");
             return ExitCodes.RULES_INVALID;
         }
-        Writer out = new BufferedWriter(new OutputStreamWriter(new NonClosingOutputStream(System.out), StandardCharsets.UTF_8));
+        Writer out = new NonClosingWriter(spec.commandLine().getOut());
         try (AlertSink sink = format.open(out)) {
             new LiveWatch(rules.rulesDir, input, shape, sink, err, System.in, pollMillis)
                     .run(compiled, () -> Thread.currentThread().isInterrupted());
