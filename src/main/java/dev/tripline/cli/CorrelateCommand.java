@@ -1,5 +1,8 @@
 package dev.tripline.cli;
 
+import dev.tripline.context.AllowlistLoader;
+import dev.tripline.context.ContextFileException;
+import dev.tripline.context.InventoryLoader;
 import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.RuleCompilationException;
 import dev.tripline.engine.RuleDiagnostic;
@@ -8,6 +11,7 @@ import dev.tripline.output.AlertSink;
 import dev.tripline.output.OutputFormat;
 import dev.tripline.output.RunStats;
 import dev.tripline.output.RunSummaryWriter;
+import dev.tripline.output.TriageSummary;
 import dev.tripline.pipeline.AlertSinkFailure;
 import dev.tripline.pipeline.BatchRun;
 import dev.tripline.pipeline.StrictModeViolation;
@@ -24,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +66,27 @@ public final class CorrelateCommand implements Callable<Integer> {
                     + "recording of a concatenated export does (default 2h). Smaller disorder is replayed late and counted.")
     Duration rewindAfter;
 
+    @Option(names = "--context", paramLabel = "FILE",
+            description = "Inventory of identities and hosts (YAML, JSON or CSV) the rules reason with. Repeatable.")
+    List<Path> contextFiles = new ArrayList<>();
+
+    @Option(names = "--allowlist", paramLabel = "FILE",
+            description = "Known-benign activity (YAML, JSON or CSV), each entry with a reason: matching alerts are suppressed and counted. Repeatable.")
+    List<Path> allowlists = new ArrayList<>();
+
+    @Option(names = "--show-suppressed", description = "Also write suppressed alerts, marked \"suppressed\": true with the reason.")
+    boolean showSuppressed;
+
+    @Option(names = "--dedup-window", defaultValue = "1h", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Fold the same detection (rule, host, account, command line) within this window into one alert with a count (default 1h; 0s turns it off).")
+    Duration dedupWindow;
+
+    @Option(names = "--summary", description = "Print a triage summary table to stderr (detections by initiating process, image and account).")
+    boolean summary;
+
+    @Option(names = "--summary-output", paramLabel = "FILE", description = "Write the triage summary as JSON to FILE.")
+    Path summaryOutput;
+
     @Option(names = "--quiet", description = "Do not print the run summary.")
     boolean quiet;
 
@@ -89,18 +115,35 @@ public final class CorrelateCommand implements Callable<Integer> {
         }
         compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING).forEach(w -> err.println(w));
 
+        List<Object> facts = new ArrayList<>();
+        try {
+            for (Path f : contextFiles) facts.addAll(InventoryLoader.load(f));
+            for (Path f : allowlists) facts.addAll(AllowlistLoader.load(f));
+        } catch (ContextFileException e) {
+            err.println("tripline: " + e.getMessage());
+            return ExitCodes.CONTEXT_INVALID;
+        }
         BatchRun.Options options = BatchRun.Options.defaults().withSchema(shape).withStrict(strict).withReorderWindow(reorderWindow)
-                .withRewindThreshold(rewindAfter);
+                .withRewindThreshold(rewindAfter).withDedupWindow(dedupWindow).withShowSuppressed(showSuppressed).withFacts(facts);
         RunStats stats = null;
         int exit = ExitCodes.OK;
+        TriageSummary triage = null;
         try (Writer out = openOutput(); AlertSink sink = format.open(out)) {
-            stats = BatchRun.run(compiled, inputs, options, sink);
+            AlertSink target = sink;
+            if (summary || summaryOutput != null) target = triage = new TriageSummary(sink);
+            stats = BatchRun.run(compiled, inputs, options, target);
         } catch (StrictModeViolation e) {
             err.println("tripline: --strict: rejected " + e.getMessage());
             return ExitCodes.STRICT_REJECTED;
         } catch (AlertSinkFailure e) {
             err.println("tripline: " + e.getMessage());
             return ExitCodes.INTERNAL_ERROR;
+        }
+        if (triage != null && summary) triage.writeTable(err);
+        if (triage != null && summaryOutput != null) {
+            try (Writer w = Files.newBufferedWriter(summaryOutput, StandardCharsets.UTF_8)) {
+                triage.writeJson(w);
+            }
         }
         if (!quiet) RunSummaryWriter.write(stats, err);
         if (!stats.unreadable().isEmpty()) {

@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int STRICT_REJECTED = 5;
     /** A check failed: a fixture scenario did not produce its expected alerts, or validation found problems. */
     public static final int CHECK_FAILED = 6;
+    /** A --context or --allowlist file cannot be used; the message names the file and entry. */
+    public static final int CONTEXT_INVALID = 7;
 
     private ExitCodes() {}
 }

@@ -45,6 +45,13 @@ public final class CorrelationSession implements AutoCloseable {
     /** A session for replaying a batch on a pseudo clock that follows event time. */
     public static CorrelationSession replay(CompiledRules rules) { return new CorrelationSession(rules, true); }
 
+    /** A replay session that also starts with {@code facts} (the run's --context and --allowlist entries). */
+    public static CorrelationSession replay(CompiledRules rules, java.util.Collection<?> facts) {
+        CorrelationSession s = new CorrelationSession(rules, true);
+        facts.forEach(s.session::insert);
+        return s;
+    }
+
     /**
      * A session on the real-time clock, for events as they happen ({@code tripline watch}): the clock is not
      * driven by event time, and windows close as wall-clock time passes ({@link #fire()} periodically).

@@ -16,6 +16,8 @@ public final class RunStats {
     private long events;
     private long lateEvents;
     private long segments;
+    private long folded;
+    private long suppressed;
     private final Map<String, Tally> skipped = new TreeMap<>();
     private final Map<String, Tally> rejected = new TreeMap<>();
     private final Map<String, String> unreadable = new LinkedHashMap<>();
@@ -31,11 +33,16 @@ public final class RunStats {
     public void event() { events++; }
     public void late(long n) { lateEvents += n; }
     public void segment() { segments++; }
+    public void folded(long n) { folded += n; }
     public void skipped(SourceRef where, String reason) { skipped.computeIfAbsent(reason, r -> new Tally()).add(where, null); }
     public void rejected(SourceRef where, String reason, String detail) { rejected.computeIfAbsent(reason, r -> new Tally()).add(where, detail); }
     public void unreadable(String input, String reason) { unreadable.put(input, reason); }
 
     public void alert(Alert a) {
+        if (a.suppressed()) {
+            suppressed++;
+            return;
+        }
         alertsBySeverity.merge(a.severity(), 1L, Long::sum);
         alertsByKind.merge(a.kind(), 1L, Long::sum);
     }
@@ -46,6 +53,10 @@ public final class RunStats {
     public long lateEvents() { return lateEvents; }
     /** Replay segments: 1, plus one per rewind of event time (another recording in the same input). */
     public long segments() { return segments; }
+    /** Detections folded into an earlier alert by deduplication. */
+    public long folded() { return folded; }
+    /** Alerts suppressed by an allowlist or admin-activity rule (not in the alert counts). */
+    public long suppressed() { return suppressed; }
     public Map<String, Tally> skipped() { return skipped; }
     public Map<String, Tally> rejected() { return rejected; }
     public Map<String, String> unreadable() { return unreadable; }

@@ -29,7 +29,9 @@ public final class RunSummaryWriter {
             long n = s.alertsBySeverity().getOrDefault(sev, 0L);
             if (n > 0) bySeverity.append(bySeverity.isEmpty() ? "" : ", ").append(sev.label()).append(' ').append(n);
         }
-        out.printf("tripline: %d alert(s)%s%n", s.alerts(), bySeverity.isEmpty() ? "" : " (" + bySeverity + ")");
+        out.printf("tripline: %d alert(s)%s%s%s%n", s.alerts(), bySeverity.isEmpty() ? "" : " (" + bySeverity + ")",
+                s.suppressed() > 0 ? ", " + s.suppressed() + " suppressed" : "",
+                s.folded() > 0 ? ", " + s.folded() + " repeat(s) folded into them" : "");
         out.printf(Locale.ROOT, "tripline: %.2f s, %.0f events/s%n", s.seconds(), s.eventsPerSecond());
         out.flush();
     }

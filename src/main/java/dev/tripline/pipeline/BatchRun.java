@@ -19,23 +19,34 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The main job: read the inputs, normalize, replay through one correlation session in event-time order,
- * and stream alerts to the sink. Every line read ends up in {@link RunStats}.
+ * The main job: read the inputs, normalize, replay through a correlation session in event-time order, fold
+ * duplicates, and stream alerts to the sink. Every line read ends up in {@link RunStats}.
  */
 public final class BatchRun {
 
-    /** How a run treats its input. */
+    /**
+     * How a run treats its input. {@code facts} are inserted into every session before the events (the run's
+     * --context inventories and --allowlist entries).
+     */
     public record Options(Optional<EventShape> schema, boolean strict, Duration reorderWindow, Duration rewindThreshold,
-                          IngestOptions ingest) {
-        public static Options defaults() {
-            return new Options(Optional.empty(), false, Duration.ofMinutes(5), Duration.ofHours(2), IngestOptions.defaults());
+                          Duration dedupWindow, boolean showSuppressed, List<Object> facts, IngestOptions ingest) {
+        public Options {
+            facts = List.copyOf(facts);
         }
 
-        public Options withSchema(Optional<EventShape> s) { return new Options(s, strict, reorderWindow, rewindThreshold, ingest); }
-        public Options withStrict(boolean s) { return new Options(schema, s, reorderWindow, rewindThreshold, ingest); }
-        public Options withReorderWindow(Duration w) { return new Options(schema, strict, w, rewindThreshold, ingest); }
-        public Options withRewindThreshold(Duration r) { return new Options(schema, strict, reorderWindow, r, ingest); }
-        public Options withIngest(IngestOptions i) { return new Options(schema, strict, reorderWindow, rewindThreshold, i); }
+        public static Options defaults() {
+            return new Options(Optional.empty(), false, Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofHours(1),
+                    false, List.of(), IngestOptions.defaults());
+        }
+
+        public Options withSchema(Optional<EventShape> s) { return new Options(s, strict, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, facts, ingest); }
+        public Options withStrict(boolean s) { return new Options(schema, s, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, facts, ingest); }
+        public Options withReorderWindow(Duration w) { return new Options(schema, strict, w, rewindThreshold, dedupWindow, showSuppressed, facts, ingest); }
+        public Options withRewindThreshold(Duration r) { return new Options(schema, strict, reorderWindow, r, dedupWindow, showSuppressed, facts, ingest); }
+        public Options withDedupWindow(Duration d) { return new Options(schema, strict, reorderWindow, rewindThreshold, d, showSuppressed, facts, ingest); }
+        public Options withShowSuppressed(boolean s) { return new Options(schema, strict, reorderWindow, rewindThreshold, dedupWindow, s, facts, ingest); }
+        public Options withFacts(List<Object> f) { return new Options(schema, strict, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, f, ingest); }
+        public Options withIngest(IngestOptions i) { return new Options(schema, strict, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, facts, i); }
     }
 
     private BatchRun() {}
@@ -52,7 +63,7 @@ public final class BatchRun {
         RunStats stats = new RunStats();
         stats.start();
         ReorderBuffer buffer = new ReorderBuffer(options.reorderWindow().toMillis(), options.rewindThreshold().toMillis());
-        try (Replay replay = new Replay(rules, options.rewindThreshold().toMillis(), stats, sink)) {
+        try (Replay replay = new Replay(rules, options, stats, sink)) {
             Listener listener = new Listener(stats, options.strict(), buffer, replay);
             Ingest.read(inputs, options.schema(), options.ingest(), listener, stdin);
             for (TimedFact f : buffer.drain()) replay.accept(f);
@@ -71,43 +82,50 @@ public final class BatchRun {
      */
     private static final class Replay implements AutoCloseable {
         private final CompiledRules rules;
-        private final long rewindMillis;
+        private final Options options;
         private final RunStats stats;
         private final AlertSink sink;
+        private final Deduplicator dedup;
         private CorrelationSession session;
 
-        Replay(CompiledRules rules, long rewindMillis, RunStats stats, AlertSink sink) {
+        Replay(CompiledRules rules, Options options, RunStats stats, AlertSink sink) {
             this.rules = rules;
-            this.rewindMillis = rewindMillis;
+            this.options = options;
             this.stats = stats;
             this.sink = sink;
-            this.session = CorrelationSession.replay(rules);
+            this.dedup = new Deduplicator(options.dedupWindow().toMillis(), this::write);
+            this.session = CorrelationSession.replay(rules, options.facts());
             stats.segment();
         }
 
         void accept(TimedFact fact) {
-            if (session.factsInserted() > 0 && fact.getTime() < session.clockMillis() - rewindMillis) {
+            if (session.factsInserted() > 0 && fact.getTime() < session.clockMillis() - options.rewindThreshold().toMillis()) {
                 finish();
                 session.close();
-                session = CorrelationSession.replay(rules);
+                session = CorrelationSession.replay(rules, options.facts());
                 stats.segment();
             }
-            emit(session.accept(fact));
+            List<Alert> alerts = session.accept(fact);
+            long now = session.clockMillis();
+            dedup.release(now);
+            for (Alert a : alerts) dedup.accept(a, now);
         }
 
         void finish() {
-            emit(session.finish());
+            List<Alert> last = session.finish();
+            for (Alert a : last) dedup.accept(a, Long.MIN_VALUE);
+            dedup.flush();
             stats.late(session.lateFacts());
+            stats.folded(dedup.folded() - stats.folded());
         }
 
-        private void emit(List<Alert> alerts) {
-            for (Alert a : alerts) {
-                stats.alert(a);
-                try {
-                    sink.write(a);
-                } catch (IOException e) {
-                    throw new AlertSinkFailure(e);
-                }
+        private void write(Alert a) {
+            stats.alert(a);
+            if (a.suppressed() && !options.showSuppressed()) return;
+            try {
+                sink.write(a);
+            } catch (IOException e) {
+                throw new AlertSinkFailure(e);
             }
         }
 

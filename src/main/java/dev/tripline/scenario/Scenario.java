@@ -19,10 +19,12 @@ import java.util.stream.Stream;
 /**
  * A fixture scenario: a folder with {@code events.*} (any shape Tripline reads), {@code expected-alerts.jsonl}
  * (exactly the alerts it must produce; each listing only the fields it cares about) and an optional
- * {@code scenario.yaml} ({@code description}, {@code schema}, {@code reorder_window}).
+ * {@code scenario.yaml} ({@code description}, {@code schema}, {@code reorder_window}, {@code context} and
+ * {@code allowlist} (files in the scenario folder), {@code show_suppressed}, {@code dedup_window}).
  */
 public record Scenario(String name, Path dir, String description, List<String> eventInputs,
-                       List<JsonNode> expectedAlerts, String schema, String reorderWindow) {
+                       List<JsonNode> expectedAlerts, String schema, String reorderWindow, List<Path> contextFiles,
+                       List<Path> allowlists, boolean showSuppressed, String dedupWindow) {
     public static final String EXPECTED = "expected-alerts.jsonl";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -50,7 +52,9 @@ public record Scenario(String name, Path dir, String description, List<String> e
              MappingIterator<JsonNode> it = MAPPER.readerFor(JsonNode.class).readValues(r)) {
             while (it.hasNextValue()) expected.add(it.nextValue());
         }
-        String description = dir.getFileName().toString(), schema = null, reorder = null;
+        String description = dir.getFileName().toString(), schema = null, reorder = null, dedup = null;
+        List<Path> context = new ArrayList<>(), allow = new ArrayList<>();
+        boolean showSuppressed = false;
         Path meta = dir.resolve("scenario.yaml");
         if (Files.isRegularFile(meta)) {
             Object doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(meta, StandardCharsets.UTF_8));
@@ -58,9 +62,14 @@ public record Scenario(String name, Path dir, String description, List<String> e
                 if (m.get("description") != null) description = m.get("description").toString().strip();
                 if (m.get("schema") != null) schema = m.get("schema").toString();
                 if (m.get("reorder_window") != null) reorder = m.get("reorder_window").toString();
+                if (m.get("dedup_window") != null) dedup = m.get("dedup_window").toString();
+                if (m.get("show_suppressed") instanceof Boolean b) showSuppressed = b;
+                if (m.get("context") instanceof List<?> l) l.forEach(f -> context.add(dir.resolve(f.toString())));
+                if (m.get("allowlist") instanceof List<?> l) l.forEach(f -> allow.add(dir.resolve(f.toString())));
             }
         }
-        return new Scenario(dir.getFileName().toString(), dir, description, inputs, expected, schema, reorder);
+        return new Scenario(dir.getFileName().toString(), dir, description, inputs, expected, schema, reorder, context, allow,
+                showSuppressed, dedup);
     }
 
     @Override public String toString() { return name; }

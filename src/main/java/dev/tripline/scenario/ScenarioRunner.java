@@ -2,6 +2,9 @@ package dev.tripline.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tripline.pipeline.Durations;
+import dev.tripline.context.AllowlistLoader;
+import dev.tripline.context.ContextFileException;
+import dev.tripline.context.InventoryLoader;
 import dev.tripline.engine.CompiledRules;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.model.Alert;
@@ -41,8 +44,21 @@ public final class ScenarioRunner {
         BatchRun.Options options = BatchRun.Options.defaults()
                 .withSchema(Optional.ofNullable(s.schema()).flatMap(EventShape::byName));
         if (s.reorderWindow() != null) options = options.withReorderWindow(Durations.parse(s.reorderWindow()));
+        if (s.dedupWindow() != null) options = options.withDedupWindow(Durations.parse(s.dedupWindow()));
+        options = options.withShowSuppressed(s.showSuppressed()).withFacts(facts(s));
         RunStats stats = BatchRun.run(rules, s.eventInputs(), options, collect);
         return compare(s, actual, fired, stats.rejectedCount());
+    }
+
+    private static List<Object> facts(Scenario s) {
+        List<Object> facts = new ArrayList<>();
+        try {
+            for (java.nio.file.Path f : s.contextFiles()) facts.addAll(InventoryLoader.load(f));
+            for (java.nio.file.Path f : s.allowlists()) facts.addAll(AllowlistLoader.load(f));
+        } catch (ContextFileException e) {
+            throw new IllegalStateException(s.name() + ": " + e.getMessage(), e);
+        }
+        return facts;
     }
 
     static ScenarioResult compare(Scenario s, List<JsonNode> actual, Set<String> fired, long rejected) {

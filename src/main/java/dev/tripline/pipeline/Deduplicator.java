@@ -1,0 +1,118 @@
+package dev.tripline.pipeline;
+
+import dev.tripline.model.Alert;
+import dev.tripline.model.ProcessEvent;
+import dev.tripline.model.Text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Folds repeated detections: the same rule on the same host, by the same account, with the same command line,
+ * within {@code window} of the first one, becomes one alert with {@code count}, {@code first_seen} and
+ * {@code last_seen} (Sysmon and 4688 logging one process twice, a script looping). The alert is released when
+ * its window has passed in event time, or at the end of the input. Correlations pass straight through: they
+ * have their own one-alert-per-episode rules. A window of zero turns folding off.
+ */
+final class Deduplicator {
+    /** At most this many events are listed on a folded alert; {@code count} still counts them all. */
+    static final int MAX_EVENTS = 20;
+
+    private final long windowMillis;
+    private final Consumer<Alert> downstream;
+    private final Map<String, Group> open = new LinkedHashMap<>();
+    private long folded;
+
+    Deduplicator(long windowMillis, Consumer<Alert> downstream) {
+        this.windowMillis = windowMillis;
+        this.downstream = downstream;
+    }
+
+    /** An alert produced at session time {@code now}. */
+    void accept(Alert alert, long now) {
+        release(now);
+        if (windowMillis <= 0 || !alert.kind().equals("detection")) {
+            downstream.accept(alert);
+            return;
+        }
+        String key = key(alert);
+        Group g = open.get(key);
+        if (g == null) open.put(key, new Group(alert));
+        else {
+            g.add(alert);
+            folded++;
+        }
+    }
+
+    /** Releases every group whose window has closed by {@code now}, oldest first. */
+    void release(long now) {
+        if (open.isEmpty()) return;
+        List<Group> due = new ArrayList<>();
+        open.values().removeIf(g -> {
+            boolean closed = g.first + windowMillis < now;
+            if (closed) due.add(g);
+            return closed;
+        });
+        emit(due);
+    }
+
+    /** The end of the input (or of a replay segment): everything still held goes out. */
+    void flush() {
+        List<Group> all = new ArrayList<>(open.values());
+        open.clear();
+        emit(all);
+    }
+
+    long folded() { return folded; }
+
+    private void emit(List<Group> groups) {
+        groups.sort(Comparator.comparingLong((Group g) -> g.first));
+        for (Group g : groups) downstream.accept(g.alert());
+    }
+
+    private static String key(Alert a) {
+        ProcessEvent e = a.events().get(0);
+        return a.rule().id() + '\u0000' + Text.fold(a.host()) + '\u0000' + Text.fold(a.user().display()) + '\u0000'
+                + e.getCommandLineKey() + '\u0000' + (a.suppressed() ? "s" : "");
+    }
+
+    private static final class Group {
+        private final Alert firstAlert;
+        private final long first;
+        private long last;
+        private int count = 1;
+        private dev.tripline.model.Severity severity;
+        private final LinkedHashSet<String> reasons = new LinkedHashSet<>();
+        private final LinkedHashSet<String> context = new LinkedHashSet<>();
+        private final List<ProcessEvent> events = new ArrayList<>();
+
+        Group(Alert a) {
+            this.firstAlert = a;
+            this.first = a.time();
+            this.last = a.time();
+            this.severity = a.severity();
+            reasons.addAll(a.reasons());
+            context.addAll(a.context());
+            events.addAll(a.events());
+        }
+
+        void add(Alert a) {
+            count++;
+            last = Math.max(last, a.time());
+            severity = severity.max(a.severity());
+            reasons.addAll(a.reasons());
+            context.addAll(a.context());
+            if (events.size() < MAX_EVENTS) events.addAll(a.events());
+        }
+
+        Alert alert() {
+            if (count == 1) return firstAlert;
+            return firstAlert.merged(severity, new ArrayList<>(reasons), new ArrayList<>(context), events, count, first, last);
+        }
+    }
+}
