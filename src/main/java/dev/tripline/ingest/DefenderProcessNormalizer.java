@@ -21,7 +21,7 @@ final class DefenderProcessNormalizer implements Normalizer {
     @Override public Outcome normalize(JsonNode r, SourceRef source) {
         String action = Fields.text(r, "ActionType");
         if (!PROCESS_CREATED.equalsIgnoreCase(action)) {
-            return Outcome.skipped(Reasons.notProcessCreation("Defender ActionType", action));
+            return Outcome.skipped(Reasons.notUsed("Defender ActionType " + action));
         }
         ProcessEvent.Builder b = ProcessEvent.builder()
                 .schema(SCHEMA)

@@ -22,8 +22,8 @@ final class EcsProcessNormalizer implements Normalizer {
 
     @Override public Outcome normalize(JsonNode r, SourceRef source) {
         if (!isProcessStart(r)) {
-            return Outcome.skipped(Reasons.notProcessCreation("ECS event",
-                    describe(Fields.path(r, "event.category")) + "/" + describe(Fields.path(r, "event.action"))));
+            return Outcome.skipped(Reasons.notUsed("ECS event "
+                    + describe(Fields.path(r, "event.category")) + "/" + describe(Fields.path(r, "event.action"))));
         }
         ProcessEvent.Builder b = ProcessEvent.builder()
                 .schema(SCHEMA)

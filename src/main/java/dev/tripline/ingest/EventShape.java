@@ -8,13 +8,26 @@ import java.util.function.Supplier;
 /**
  * The event shapes Tripline reads, each with its normalizer and the name users give it ({@code --schema}).
  * Adding a shape is one constant and one normalizer class. {@link #detect} tries the shapes in declaration
- * order: the nested layouts ({@code Event.System}, {@code winlog}) first, ECS last because Sysmon and 4688
- * from winlogbeat carry ECS fields too.
+ * order: the nested layouts ({@code Event.System}, {@code winlog}) first, ECS last because Sysmon and Security
+ * events from winlogbeat carry ECS fields too.
+ *
+ * <p>Windows Security and System events have one shape per event id, whatever the layout (NXLog, flattened
+ * .evtx, winlogbeat 6 and 7+, evtx dumps, Sentinel rows): {@code security-4688} process creations,
+ * {@code security-4624} logons, {@code security-4672} privileged logons, {@code security-4697} and
+ * {@code system-7045} service installs. A shape's name is also the {@code schema} of the facts it makes, so a
+ * fact says which event taught it. The per-id shapes come before {@code security-4688}, which recognizes every
+ * other Security event and skips it ("not an event Tripline uses (Security 4625)"); {@code system-7045} does the
+ * same for the System log. Detection reads a mixed Security log in full; {@code --schema security-4624} reads
+ * only its logons and skips the rest, naming what they are ("not a logon (Security 4688)").
  */
 public enum EventShape {
     SYSMON_EVTX_JSON("sysmon-evtx", SysmonEvtxJsonNormalizer::new),
     WINLOGBEAT_SYSMON("winlogbeat", WinlogbeatSysmonNormalizer::new),
+    SECURITY_4624("security-4624", Security4624Normalizer::new),
+    SECURITY_4672("security-4672", Security4672Normalizer::new),
+    SECURITY_4697("security-4697", Security4697Normalizer::new),
     SECURITY_4688("security-4688", Security4688Normalizer::new),
+    SYSTEM_7045("system-7045", System7045Normalizer::new),
     SYSMON_FLAT("sysmon", SysmonFlatNormalizer::new),
     DEFENDER_PROCESS("defender", DefenderProcessNormalizer::new),
     ECS_PROCESS("ecs", EcsProcessNormalizer::new);

@@ -8,10 +8,8 @@ final class ProcessEvents {
 
     static Outcome complete(ProcessEvent.Builder event, TimeField time, String image, String commandLine) {
         if (time == null) return Outcome.rejected(Reasons.MISSING_TIME);
-        long millis = Timestamps.parseEpochMillis(time.raw());
-        if (millis == Timestamps.INVALID) {
-            return Outcome.rejected(Reasons.of(Reasons.UNPARSEABLE_TIME, time.field() + " '" + time.raw() + "'"));
-        }
+        long millis = time.epochMillis();
+        if (millis == Timestamps.INVALID) return Outcome.rejected(time.unparseable());
         if (image == null) return Outcome.rejected(Reasons.MISSING_IMAGE);
         if (commandLine == null) return Outcome.rejected(Reasons.MISSING_COMMAND_LINE);
         return Outcome.accepted(event.time(millis).image(image).commandLine(commandLine).build());

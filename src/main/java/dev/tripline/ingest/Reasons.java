@@ -15,6 +15,10 @@ final class Reasons {
     static final String MISSING_COMMAND_LINE = "missing command line";
     static final String NORMALIZER_FAILED = "normalizer failed";
     static final String UNKNOWN_SHAPE = "unknown shape";
+    static final String MISSING_LOGON_TYPE = "missing logon type";
+    static final String UNPARSEABLE_LOGON_TYPE = "unparseable logon type";
+    static final String MISSING_LOGON_ID = "missing logon id";
+    static final String MISSING_SERVICE_NAME = "missing service name";
 
     private static final int MAX_DETAIL = 200;
     private static final String SEPARATOR = ": ";
@@ -40,7 +44,26 @@ final class Reasons {
         return s.length() <= MAX_DETAIL ? s : s.substring(0, MAX_DETAIL) + "…";
     }
 
-    static String notProcessCreation(String source, Object what) {
-        return "not a process creation (" + source + " " + what + ")";
+    /** A valid record of an event no shape reads: {@code "not an event Tripline uses (Security 4625)"}. */
+    static String notUsed(String what) {
+        return "not an event Tripline uses (" + what + ")";
     }
+
+    /**
+     * Why a shape skips a Windows event that is not its own: {@code "not a logon (Security 4688)"} when another
+     * shape reads that event (only a forced {@code --schema} gets it here), else {@link #notUsed}.
+     */
+    static String otherEvent(String kind, WinEvent e) {
+        String what = e.label();
+        return READ_BY_SOME_SHAPE.contains(what) ? "not a " + kind + " (" + what + ")" : notUsed(what);
+    }
+
+    /** The Windows events some shape turns into facts, as {@link WinEvent#label()} names them. */
+    private static final java.util.Set<String> READ_BY_SOME_SHAPE = java.util.Set.of(
+            "Sysmon " + SysmonProcessCreate.PROCESS_CREATE,
+            "Security " + Security4688Normalizer.PROCESS_CREATION,
+            "Security " + Security4624Normalizer.LOGON,
+            "Security " + Security4672Normalizer.SPECIAL_PRIVILEGES,
+            "Security " + Security4697Normalizer.SERVICE_INSTALLED,
+            "System " + System7045Normalizer.SERVICE_INSTALLED);
 }

@@ -13,11 +13,13 @@ import dev.tripline.model.SourceRef;
  * systems, and processes started in the creator's own context, leave Target empty ({@code -}, SID
  * {@code S-1-0-0}) and the creator ({@code Subject*}) is the actor. A machine account {@code HOST$} with
  * SID S-1-5-18 is how 4688 reports LOCAL_SYSTEM and is kept as given.
+ *
+ * <p>This shape recognizes every Security event; the ones other shapes read (4624, 4672, 4697) are detected
+ * before it, and the rest are skipped as events Tripline does not use.
  */
 final class Security4688Normalizer implements Normalizer {
     static final String SCHEMA = "security-4688";
     static final int PROCESS_CREATION = 4688;
-    private static final String NULL_SID = "S-1-0-0";
 
     @Override public boolean recognizes(JsonNode record) {
         return WinEvent.of(record).isSecurityAuditing();
@@ -26,9 +28,9 @@ final class Security4688Normalizer implements Normalizer {
     @Override public Outcome normalize(JsonNode record, SourceRef source) {
         WinEvent e = WinEvent.of(record);
         int id = e.eventId();
-        if (id != PROCESS_CREATION && id != -1) return Outcome.skipped(Reasons.notProcessCreation("Security event", id));
-        Account subject = account(e, "Subject");
-        Account target = account(e, "Target");
+        if (id != PROCESS_CREATION && id != -1) return Outcome.skipped(Reasons.otherEvent("process creation", e));
+        Account subject = e.account("Subject");
+        Account target = e.account("Target");
         boolean runsAsTarget = target.isKnown();
         ProcessEvent.Builder b = ProcessEvent.builder()
                 .schema(SCHEMA)
@@ -43,18 +45,5 @@ final class Security4688Normalizer implements Normalizer {
                 // The creator's account: who started the new process.
                 .parentUser(subject.isKnown() ? subject.display() : null);
         return ProcessEvents.complete(b, e.recordTime(), e.data("NewProcessName"), e.data("CommandLine"));
-    }
-
-    /**
-     * {@code <prefix>UserName/DomainName/UserSid}; Sentinel rows may carry only {@code <prefix>Account}
-     * ({@code DOMAIN\name}). S-1-0-0 is the null SID: "no account", so it becomes an unknown SID.
-     */
-    private static Account account(WinEvent e, String prefix) {
-        String sid = e.data(prefix + "UserSid");
-        if (sid != null && sid.trim().equalsIgnoreCase(NULL_SID)) sid = null;
-        String name = e.data(prefix + "UserName");
-        if (name != null) return new Account(e.data(prefix + "DomainName"), name, sid);
-        // Sentinel writes an absent account as "-\-", which Account reads as no domain and no name.
-        return WindowsIds.qualifiedAccount(e.data(prefix + "Account"), sid);
     }
 }

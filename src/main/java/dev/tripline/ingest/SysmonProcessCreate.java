@@ -24,7 +24,7 @@ final class SysmonProcessCreate {
     static Outcome normalize(WinEvent e, UnaryOperator<String> data, String schema, SourceRef source,
                              TimeField fallbackTime) {
         int id = e.eventId();
-        if (id != PROCESS_CREATE && id != -1) return Outcome.skipped(Reasons.notProcessCreation("Sysmon event", id));
+        if (id != PROCESS_CREATE && id != -1) return Outcome.skipped(Reasons.otherEvent("process creation", e));
         TimeField time = TimeField.prefer(TimeField.of("UtcTime", data.apply("UtcTime")), fallbackTime);
         ProcessEvent.Builder b = ProcessEvent.builder()
                 .schema(schema)

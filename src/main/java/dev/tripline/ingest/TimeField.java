@@ -19,6 +19,16 @@ record TimeField(String field, String raw) {
         return null;
     }
 
+    /** The rejection reason when {@link #epochMillis()} is invalid: {@code "unparseable time: UtcTime 'yesterday'"}. */
+    String unparseable() {
+        return Reasons.of(Reasons.UNPARSEABLE_TIME, field + " '" + raw + "'");
+    }
+
+    /** Epoch milliseconds, or {@link Timestamps#INVALID}. */
+    long epochMillis() {
+        return Timestamps.parseEpochMillis(raw);
+    }
+
     /** The first present of the candidates (null entries are skipped). */
     static TimeField prefer(TimeField... candidates) {
         for (TimeField c : candidates) if (c != null) return c;

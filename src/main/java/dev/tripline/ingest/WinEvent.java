@@ -1,6 +1,7 @@
 package dev.tripline.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tripline.model.Account;
 
 /**
  * One Windows event record seen through the same questions whatever layout its exporter chose: evtx dumps
@@ -14,6 +15,10 @@ final class WinEvent {
     private static final String SYSMON_PROVIDER = "Microsoft-Windows-Sysmon";
     private static final String SYSMON_CHANNEL = "Microsoft-Windows-Sysmon/Operational";
     private static final String SECURITY_PROVIDER = "Microsoft-Windows-Security-Auditing";
+    private static final String SECURITY_CHANNEL = "Security";
+    private static final String SERVICE_CONTROL_MANAGER = "Service Control Manager";
+    private static final String SYSTEM_CHANNEL = "System";
+    private static final String NULL_SID = "S-1-0-0";
 
     private final JsonNode record;
     private final Layout layout;
@@ -85,13 +90,48 @@ final class WinEvent {
         return eventId() == 1 && data("UtcTime") != null;
     }
 
+    /** Any event of the Security log (the 4688 shape reads them all, to skip the ones Tripline has no use for). */
     boolean isSecurityAuditing() {
+        Boolean security = fromSecurityLog();
+        if (security != null) return security;
+        return eventId() == Security4688Normalizer.PROCESS_CREATION && data("NewProcessName") != null;
+    }
+
+    /**
+     * A Security event with that id. When the record names neither provider nor channel (some converters drop
+     * both), an event-data field that only that event has ({@code telltale}) decides.
+     */
+    boolean isSecurityEvent(int id, String telltale) {
+        if (eventId() != id) return false;
+        Boolean security = fromSecurityLog();
+        return security != null ? security : data(telltale) != null;
+    }
+
+    /** Whether provider, channel or Sentinel's table say Security; null when the record says none of them. */
+    private Boolean fromSecurityLog() {
         String p = provider();
         if (p != null) return p.equalsIgnoreCase(SECURITY_PROVIDER);
         String c = channel();
-        if (c != null) return c.equalsIgnoreCase("Security");
+        if (c != null) return c.equalsIgnoreCase(SECURITY_CHANNEL);
         if (layout == Layout.FLAT && "SecurityEvent".equals(Fields.text(record, "Type"))) return true;
-        return eventId() == 4688 && data("NewProcessName") != null;
+        return null;
+    }
+
+    /** Any event of the System log or of the Service Control Manager (the 7045 shape reads them all). */
+    boolean isSystemLog() {
+        String p = provider();
+        if (p != null && p.equalsIgnoreCase(SERVICE_CONTROL_MANAGER)) return true;
+        String c = channel();
+        if (c != null) return c.equalsIgnoreCase(SYSTEM_CHANNEL);
+        return p == null && eventId() == System7045Normalizer.SERVICE_INSTALLED
+                && data("ImagePath") != null && data("ServiceName") != null;
+    }
+
+    /** "Security 4625", "System 7036", "Sysmon 3": which event this is, for skip reasons. */
+    String label() {
+        String log = isSysmon() ? "Sysmon" : isSecurityAuditing() ? SECURITY_CHANNEL : isSystemLog() ? SYSTEM_CHANNEL
+                : channel() != null ? channel() : provider() != null ? provider() : "Windows event";
+        return log + " " + (eventId() == -1 ? "without event id" : Integer.toString(eventId()));
     }
 
     /** The host the event happened on; never the collector (winlogbeat-6 {@code host.name}, NXLog {@code host}). */
@@ -102,6 +142,41 @@ final class WinEvent {
                     : Fields.firstPathText(record, "host.name", "host.hostname");
             case FLAT -> Fields.firstText(record, "Computer", "Hostname", "computer_name");
         };
+    }
+
+    /**
+     * The account the record itself names (evtx {@code System.Security@UserID}, winlogbeat {@code winlog.user},
+     * NXLog and flattened .evtx {@code UserID}): whoever the event was logged for, not an event-data account.
+     * Flat records give only the SID: their {@code AccountName} may be NXLog's name for it or an event-data field
+     * of the same name (7045's service account), so it is not read here.
+     */
+    Account recordUser() {
+        return switch (layout) {
+            case EVTX_JSON -> {
+                JsonNode security = system.get("Security");
+                JsonNode attrs = security == null ? null : security.get("#attributes");
+                yield new Account(null, null, Fields.text(attrs != null ? attrs : security, "UserID"));
+            }
+            case WINLOG -> {
+                JsonNode user = system.get("user");
+                yield new Account(Fields.text(user, "domain"), Fields.text(user, "name"), Fields.text(user, "identifier"));
+            }
+            case FLAT -> new Account(null, null, Fields.firstText(record, "UserID", "UserId"));
+        };
+    }
+
+    /**
+     * {@code <prefix>UserName/DomainName/UserSid} of the event data ({@code Subject}, {@code Target}); Sentinel
+     * rows may carry only {@code <prefix>Account} ({@code DOMAIN\name}). S-1-0-0 is the null SID, "no account":
+     * it becomes an unknown SID.
+     */
+    Account account(String prefix) {
+        String sid = data(prefix + "UserSid");
+        if (sid != null && sid.trim().equalsIgnoreCase(NULL_SID)) sid = null;
+        String name = data(prefix + "UserName");
+        if (name != null) return new Account(data(prefix + "DomainName"), name, sid);
+        // Sentinel writes an absent account as "-\-", which Account reads as no domain and no name.
+        return WindowsIds.qualifiedAccount(data(prefix + "Account"), sid);
     }
 
     /** An event-data field ({@code Image}, {@code CommandLine}…). */
@@ -139,9 +214,14 @@ final class WinEvent {
         return data;
     }
 
-    /** Azure's Event/WindowsEvent tables hold EventData as a JSON string. Not JSON → no event data. */
+    /**
+     * Azure's WindowsEvent table holds EventData as a JSON string. Sentinel's SecurityEvent table has the
+     * event-data fields as columns and, for some events, EventData as XML: then the columns are read.
+     * Broken JSON → no event data.
+     */
     private JsonNode parseEmbedded(String text) {
         String t = text.strip();
+        if (t.startsWith("<")) return record;
         if (!t.startsWith("{")) return Json.MAPPER.createObjectNode();
         try {
             JsonNode parsed = Json.MAPPER.readTree(t);

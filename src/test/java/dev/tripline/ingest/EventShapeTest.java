@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tripline.model.SourceRef;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ class EventShapeTest {
     @Test
     void everyShapeIsFoundByItsCliNameIgnoringCase() {
         assertThat(Arrays.stream(EventShape.values()).map(EventShape::cliName))
-                .containsExactly("sysmon-evtx", "winlogbeat", "security-4688", "sysmon", "defender", "ecs");
+                .containsExactly("sysmon-evtx", "winlogbeat", "security-4624", "security-4672", "security-4697",
+                        "security-4688", "system-7045", "sysmon", "defender", "ecs");
         for (EventShape s : EventShape.values()) assertThat(EventShape.byName(s.cliName().toUpperCase())).contains(s);
         assertThat(EventShape.byName("syslog")).isEmpty();
     }
@@ -39,14 +41,65 @@ class EventShapeTest {
         ObjectNode r = (ObjectNode) ShapeSamples.load("sysmon");
         r.put("EventID", 3);
 
-        assertThat(ShapeSamples.outcome(r)).isEqualTo(Outcome.skipped("not a process creation (Sysmon event 3)"));
+        assertThat(ShapeSamples.outcome(r)).isEqualTo(Outcome.skipped("not an event Tripline uses (Sysmon 3)"));
     }
 
     @Test
-    void securityLogonIsSkippedWithItsEventId() throws Exception {
-        JsonNode r = json("{\"Channel\":\"Security\",\"EventID\":4624,\"TargetUserName\":\"bob\",\"TimeCreated\":\"2021-01-01 00:00:00.000\"}");
+    void aSecurityEventNoShapeReadsIsSkippedWithItsEventId() throws Exception {
+        JsonNode r = json("{\"Channel\":\"Security\",\"EventID\":4625,\"TargetUserName\":\"bob\",\"TimeCreated\":\"2021-01-01 00:00:00.000\"}");
 
-        assertThat(ShapeSamples.outcome(r)).isEqualTo(Outcome.skipped("not a process creation (Security event 4624)"));
+        assertThat(EventShape.detect(r)).contains(EventShape.SECURITY_4688);
+        assertThat(ShapeSamples.outcome(r)).isEqualTo(Outcome.skipped("not an event Tripline uses (Security 4625)"));
+    }
+
+    @Test
+    void aSystemEventOtherThanAServiceInstallIsSkippedNotUnknown() throws Exception {
+        JsonNode r = json("{\"SourceName\":\"Service Control Manager\",\"Channel\":\"System\",\"EventID\":7036,"
+                + "\"param1\":\"PSEXESVC\",\"param2\":\"running\",\"@timestamp\":\"2023-10-05T09:44:52.018Z\"}");
+
+        assertThat(EventShape.detect(r)).contains(EventShape.SYSTEM_7045);
+        assertThat(ShapeSamples.outcome(r)).isEqualTo(Outcome.skipped("not an event Tripline uses (System 7036)"));
+    }
+
+    @Test
+    void eachSecurityEventIdIsDetectedAsItsOwnShapeInEveryLayout() {
+        assertThat(EventShape.detect(ShapeSamples.load("security-4624-nxlog-network"))).contains(EventShape.SECURITY_4624);
+        assertThat(EventShape.detect(ShapeSamples.load("security-4624-evtx-rdp"))).contains(EventShape.SECURITY_4624);
+        assertThat(EventShape.detect(ShapeSamples.load("security-4624-winlog-service"))).contains(EventShape.SECURITY_4624);
+        assertThat(EventShape.detect(ShapeSamples.load("security-4624-sentinel"))).contains(EventShape.SECURITY_4624);
+        assertThat(EventShape.detect(ShapeSamples.load("security-4672-evtx"))).contains(EventShape.SECURITY_4672);
+        assertThat(EventShape.detect(ShapeSamples.load("security-4697-sentinel"))).contains(EventShape.SECURITY_4697);
+        assertThat(EventShape.detect(ShapeSamples.load("system-7045-winlog"))).contains(EventShape.SYSTEM_7045);
+        // The process-creation samples keep their shapes.
+        for (String s : new String[] {"security-4688", "security-4688-evtx", "security-4688-winlog", "security-4688-sentinel",
+                "security-4688-winlogbeat6", "security-4688-evtx-flattened-system", "security-4688-null-sid-target"}) {
+            assertThat(EventShape.detect(ShapeSamples.load(s))).as(s).contains(EventShape.SECURITY_4688);
+        }
+    }
+
+    @Test
+    void withoutProviderOrChannelAnEventDataFieldOnlyThatEventHasDecides() {
+        ObjectNode logon = (ObjectNode) ShapeSamples.load("security-4624-nxlog-network");
+        logon.remove(java.util.List.of("SourceName", "Channel"));
+        ObjectNode service = (ObjectNode) ShapeSamples.load("system-7045-nxlog");
+        service.remove(java.util.List.of("SourceName", "Channel"));
+
+        assertThat(EventShape.detect(logon)).contains(EventShape.SECURITY_4624);
+        assertThat(EventShape.detect(service)).contains(EventShape.SYSTEM_7045);
+    }
+
+    @Test
+    void aForcedShapeSaysWhatTheOtherRecordsAre() {
+        JsonNode logon = ShapeSamples.load("security-4624-nxlog-network");
+        JsonNode process = ShapeSamples.load("security-4688");
+        SourceRef at = new SourceRef("test", 1);
+
+        assertThat(EventShape.SECURITY_4688.normalizer().normalize(logon, at))
+                .isEqualTo(Outcome.skipped("not a process creation (Security 4624)"));
+        assertThat(EventShape.SECURITY_4624.normalizer().normalize(process, at))
+                .isEqualTo(Outcome.skipped("not a logon (Security 4688)"));
+        assertThat(EventShape.SYSTEM_7045.normalizer().normalize(logon, at))
+                .isEqualTo(Outcome.skipped("not a service install (Security 4624)"));
     }
 
     @Test
@@ -54,7 +107,7 @@ class EventShapeTest {
         ObjectNode r = (ObjectNode) ShapeSamples.load("defender");
         r.put("ActionType", "ConnectionSuccess");
 
-        assertThat(ShapeSamples.outcome(r)).isEqualTo(Outcome.skipped("not a process creation (Defender ActionType ConnectionSuccess)"));
+        assertThat(ShapeSamples.outcome(r)).isEqualTo(Outcome.skipped("not an event Tripline uses (Defender ActionType ConnectionSuccess)"));
     }
 
     @Test

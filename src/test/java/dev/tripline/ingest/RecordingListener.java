@@ -15,6 +15,8 @@ final class RecordingListener implements IngestListener {
 
     record Reject(SourceRef source, String reason, String detail) {}
 
+    /** Every fact, in order; {@link #events} are the process events among them. */
+    final List<TimedFact> facts = new ArrayList<>();
     final List<ProcessEvent> events = new ArrayList<>();
     final List<Skip> skipped = new ArrayList<>();
     final List<Reject> rejected = new ArrayList<>();
@@ -22,7 +24,10 @@ final class RecordingListener implements IngestListener {
     final Map<String, Long> closed = new LinkedHashMap<>();
     final Map<String, String> unreadable = new LinkedHashMap<>();
 
-    @Override public void onFact(TimedFact fact) { events.add((ProcessEvent) fact); }
+    @Override public void onFact(TimedFact fact) {
+        facts.add(fact);
+        if (fact instanceof ProcessEvent e) events.add(e);
+    }
 
     @Override public void onSkipped(SourceRef source, String reason) { skipped.add(new Skip(source, reason)); }
 
@@ -36,11 +41,17 @@ final class RecordingListener implements IngestListener {
 
     @Override public void onInputUnreadable(String input, String reason) { unreadable.put(input, reason); }
 
-    int records() { return events.size() + skipped.size() + rejected.size(); }
+    int records() { return facts.size() + skipped.size() + rejected.size(); }
 
     Map<String, Integer> rejectionsByReason() {
         Map<String, Integer> counts = new TreeMap<>();
         for (Reject r : rejected) counts.merge(r.reason(), 1, Integer::sum);
+        return counts;
+    }
+
+    Map<String, Integer> factsByType() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (TimedFact f : facts) counts.merge(f.getClass().getSimpleName(), 1, Integer::sum);
         return counts;
     }
 

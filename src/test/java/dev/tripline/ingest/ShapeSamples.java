@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tripline.model.ProcessEvent;
 import dev.tripline.model.SourceRef;
+import dev.tripline.model.TimedFact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +31,15 @@ final class ShapeSamples {
         Outcome outcome = expected.normalizer().normalize(record, new SourceRef(sample, 1));
         assertThat(outcome).as("outcome of %s", sample).isInstanceOf(Outcome.Accepted.class);
         return (ProcessEvent) ((Outcome.Accepted) outcome).fact();
+    }
+
+    /** Detects the sample's shape, checks it is {@code expected}, and returns the accepted fact as {@code type}. */
+    static <T extends TimedFact> T fact(String sample, EventShape expected, Class<T> type) {
+        JsonNode record = load(sample);
+        assertThat(EventShape.detect(record)).as("shape of %s", sample).contains(expected);
+        Outcome outcome = expected.normalizer().normalize(record, new SourceRef(sample, 1));
+        assertThat(outcome).as("outcome of %s", sample).isInstanceOf(Outcome.Accepted.class);
+        return type.cast(((Outcome.Accepted) outcome).fact());
     }
 
     static Outcome outcome(JsonNode record) {

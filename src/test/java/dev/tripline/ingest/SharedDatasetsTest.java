@@ -33,6 +33,8 @@ class SharedDatasetsTest {
         // the rules, so it is rejected, and counted, by design.
         assertThat(out.rejectionsByReason()).containsOnly(org.assertj.core.api.Assertions.entry("missing command line", 78));
         assertThat(out.events).hasSize(6_892 - 78);
+        // Process creations only: the logon and service shapes take none of them.
+        assertThat(out.facts).hasSameSizeAs(out.events);
         System.out.println("dataset events by schema: " + out.eventsBySchema());
     }
 }
