@@ -87,6 +87,18 @@ public final class CorrelationSession implements AutoCloseable {
         return collector.drain();
     }
 
+    /**
+     * Moves the clock forward to {@code epochMillis} (never back) and fires: what a stream job calls when event
+     * time passes without an event (a watermark), so windows and expiries follow event time between events.
+     */
+    public List<Alert> advanceTo(long epochMillis) {
+        long now = clock.getCurrentTime();
+        if (!started || epochMillis <= now) return List.of();
+        clock.advanceTime(epochMillis - now, java.util.concurrent.TimeUnit.MILLISECONDS);
+        session.fireAllRules();
+        return collector.drain();
+    }
+
     /** Ends the batch: runs the clock past every window so nothing pending is lost, and returns what fired. */
     public List<Alert> finish() {
         if (clock == null) return fire();

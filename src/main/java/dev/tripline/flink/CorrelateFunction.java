@@ -1,0 +1,267 @@
+package dev.tripline.flink;
+
+import dev.tripline.engine.CompiledRules;
+import dev.tripline.engine.CorrelationSession;
+import dev.tripline.model.Alert;
+import dev.tripline.model.ProcessEvent;
+import dev.tripline.output.AlertJson;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Runs the rules for one correlation key (a host, by default) on event time, in a KIE session that is a
+ * <em>cache</em> of Flink keyed state, never state itself.
+ *
+ * <p>Keyed state (checkpointed, redistributed by key group on rescaling):
+ * <ul>
+ *   <li>{@code pending}: events not yet behind the watermark, by event time. An event-time timer per
+ *       timestamp releases them in time order, as the CLI's reorder buffer does.</li>
+ *   <li>{@code retained}: the events already given to the session within the retention horizon (default 3h,
+ *       the longest {@code @expires} of the bundled rules), in the order they were given.</li>
+ *   <li>{@code clock} and {@code newest}: the session's pseudo clock and the newest event time of the current
+ *       recording (the CLI's rewind rule: an event more than the rewind threshold older starts a new one).</li>
+ *   <li>{@code emitted}: fingerprints of the alerts already sent, kept for the horizon.</li>
+ * </ul>
+ *
+ * <p>After a restore, a rescale, or an eviction from the bounded session cache, the session is rebuilt by
+ * replaying {@code retained} into a fresh session in the same order and moving its clock to {@code clock}, with
+ * every alert of the replay dropped: those events were fully processed, and their alerts sent, before the
+ * state was taken. Alerts are additionally checked against {@code emitted} before they leave, so a rebuilt
+ * session can never send one twice. Exactly-once output then follows from Flink's checkpoints plus a
+ * transactional sink.
+ *
+ * <p>Late events (at or behind the watermark when they arrive) go to the session at once, as the CLI does
+ * with an event older than its reorder window: single-event rules fire; correlations see it only as far as
+ * its partners are still in memory. They are counted ({@code tripline.late}).
+ */
+public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkEvent, String> {
+    private static final long PRUNE_BUCKET_MILLIS = 10 * 60_000L;
+
+    private final String rulesDir;
+    private final long horizonMillis;
+    private final long rewindMillis;
+    private final int maxLiveSessions;
+
+    private transient CompiledRules rules;
+    private transient Map<String, CorrelationSession> sessions;
+    private transient MapState<Long, List<FlinkEvent>> pending;
+    private transient ListState<FlinkEvent> retained;
+    private transient ValueState<Long> clock;
+    private transient ValueState<Long> newest;
+    private transient ValueState<Long> pruneAt;
+    private transient MapState<String, Long> emitted;
+    private transient Counter late, rebuilds, rewinds, alertsOut, duplicatesDropped, evictions;
+
+    /**
+     * @param rulesDir        a DRL folder, or null for the rules bundled in the job jar
+     * @param horizonMillis   how long processed events are retained for rebuilding a session; at least the
+     *                        longest {@code @expires} of any fact the rules keep
+     * @param rewindMillis    an event this much older than the key's newest starts a new recording (CLI: 2h)
+     * @param maxLiveSessions KIE sessions kept live per subtask; the least recently used is disposed beyond it
+     */
+    public CorrelateFunction(String rulesDir, long horizonMillis, long rewindMillis, int maxLiveSessions) {
+        this.rulesDir = rulesDir;
+        this.horizonMillis = horizonMillis;
+        this.rewindMillis = rewindMillis;
+        this.maxLiveSessions = maxLiveSessions;
+    }
+
+    @Override public void open(OpenContext ctx) {
+        rules = RulesCache.get(rulesDir);
+        TypeInformation<FlinkEvent> event = TypeInformation.of(FlinkEvent.class);
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(event)));
+        retained = getRuntimeContext().getListState(new ListStateDescriptor<>("retained", event));
+        clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.LONG));
+        newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Types.LONG));
+        pruneAt = getRuntimeContext().getState(new ValueStateDescriptor<>("pruneAt", Types.LONG));
+        emitted = getRuntimeContext().getMapState(new MapStateDescriptor<>("emitted", Types.STRING, Types.LONG));
+        MetricGroup g = getRuntimeContext().getMetricGroup().addGroup("tripline");
+        late = g.counter("late");
+        rebuilds = g.counter("sessionRebuilds");
+        rewinds = g.counter("rewinds");
+        alertsOut = g.counter("alerts");
+        duplicatesDropped = g.counter("duplicatesDropped");
+        evictions = g.counter("sessionEvictions");
+        sessions = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override protected boolean removeEldestEntry(Map.Entry<String, CorrelationSession> eldest) {
+                if (size() <= maxLiveSessions) return false;
+                eldest.getValue().close();
+                evictions.inc();
+                return true;
+            }
+        };
+    }
+
+    @Override public void close() {
+        if (sessions != null) {
+            sessions.values().forEach(CorrelationSession::close);
+            sessions.clear();
+        }
+    }
+
+    @Override public void processElement(FlinkEvent e, Context ctx, Collector<String> out) throws Exception {
+        if (e.time > ctx.timerService().currentWatermark()) {
+            List<FlinkEvent> bucket = pending.get(e.time);
+            if (bucket == null) bucket = new ArrayList<>(1);
+            bucket.add(e);
+            pending.put(e.time, bucket);
+            ctx.timerService().registerEventTimeTimer(e.time);
+        } else {
+            late.inc();
+            process(e, ctx, out);
+        }
+    }
+
+    @Override public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
+        List<FlinkEvent> due = pending.get(ts);
+        if (due != null) {
+            pending.remove(ts);
+            for (FlinkEvent e : due) process(e, ctx, out);
+        }
+        Long prune = pruneAt.value();
+        if (prune != null && prune == ts) {
+            pruneAt.clear();
+            prune(ts, ctx, out);
+        }
+    }
+
+    private void process(FlinkEvent e, Context ctx, Collector<String> out) throws Exception {
+        Long n = newest.value();
+        if (n != null && e.time < n - rewindMillis) {
+            newRecording(ctx, out);
+            n = null;
+        }
+        CorrelationSession s = session(ctx.getCurrentKey());
+        emit(s.accept(e.toProcessEvent()), out);
+        retained.add(e);
+        clock.update(s.clockMillis());
+        newest.update(n == null ? e.time : Math.max(n, e.time));
+        schedulePrune(ctx, s.clockMillis() + horizonMillis);
+    }
+
+    /**
+     * The CLI's rewind: an event far older than this key's newest is the start of another recording. What is
+     * still pending of the old one goes to the old session first, which then finishes (every window closes,
+     * nothing is lost), and the key starts over.
+     */
+    private void newRecording(Context ctx, Collector<String> out) throws Exception {
+        rewinds.inc();
+        String key = ctx.getCurrentKey();
+        CorrelationSession old = session(key);
+        List<Long> times = new ArrayList<>(new TreeSet<Long>(keys(pending)));
+        for (long t : times) {
+            for (FlinkEvent p : pending.get(t)) emit(old.accept(p.toProcessEvent()), out);
+        }
+        pending.clear();
+        emit(old.finish(), out);
+        old.close();
+        sessions.remove(key);
+        retained.clear();
+        clock.clear();
+        newest.clear();
+    }
+
+    /**
+     * Event time passed the horizon after the key's clock: move the session's clock there (rules that depend
+     * on time passing fire now), forget retained events and fingerprints older than the horizon, and when
+     * nothing is left, finish the session and drop the key's state altogether.
+     */
+    private void prune(long ts, Context ctx, Collector<String> out) throws Exception {
+        String key = ctx.getCurrentKey();
+        CorrelationSession s = session(key);
+        emit(s.advanceTo(ts), out);
+        clock.update(s.clockMillis());
+        long cutoff = ts - horizonMillis;
+        List<FlinkEvent> keep = new ArrayList<>();
+        long oldestKept = Long.MAX_VALUE;
+        for (FlinkEvent e : retained.get()) {
+            if (e.time >= cutoff) {
+                keep.add(e);
+                oldestKept = Math.min(oldestKept, e.time);
+            }
+        }
+        if (keep.isEmpty() && pending.isEmpty()) {
+            emit(s.finish(), out);
+            s.close();
+            sessions.remove(key);
+            retained.clear();
+            clock.clear();
+            newest.clear();
+            emitted.clear();
+            return;
+        }
+        retained.update(keep);
+        for (Iterator<Map.Entry<String, Long>> it = emitted.iterator(); it.hasNext(); ) {
+            if (it.next().getValue() < cutoff) it.remove();
+        }
+        schedulePrune(ctx, Math.max(ts + 1, (keep.isEmpty() ? ts : oldestKept) + horizonMillis));
+    }
+
+    private void schedulePrune(Context ctx, long at) throws Exception {
+        if (pruneAt.value() != null) return;
+        long bucketed = Math.floorDiv(at, PRUNE_BUCKET_MILLIS) * PRUNE_BUCKET_MILLIS + PRUNE_BUCKET_MILLIS;
+        pruneAt.update(bucketed);
+        ctx.timerService().registerEventTimeTimer(bucketed);
+    }
+
+    /** The key's live session, or one rebuilt from keyed state (after a restore, a rescale or an eviction). */
+    private CorrelationSession session(String key) throws Exception {
+        CorrelationSession s = sessions.get(key);
+        if (s != null) return s;
+        s = CorrelationSession.replay(rules);
+        boolean any = false;
+        for (FlinkEvent e : retained.get()) {
+            s.accept(e.toProcessEvent()); // alerts of the replay were sent before the state was taken
+            any = true;
+        }
+        Long c = clock.value();
+        if (c != null) s.advanceTo(c);
+        if (any) rebuilds.inc();
+        sessions.put(key, s);
+        return s;
+    }
+
+    private void emit(List<Alert> alerts, Collector<String> out) throws Exception {
+        for (Alert a : alerts) {
+            String fp = fingerprint(a);
+            if (emitted.contains(fp)) {
+                duplicatesDropped.inc();
+                continue;
+            }
+            emitted.put(fp, a.time());
+            alertsOut.inc();
+            out.collect(AlertJson.toJson(a).toString());
+        }
+    }
+
+    /** Kind, rule and the exact events (source and time): two alerts with these equal are the same alert. */
+    static String fingerprint(Alert a) {
+        StringBuilder b = new StringBuilder(a.kind()).append('|').append(a.rule().id()).append('|').append(a.rule().name());
+        for (ProcessEvent e : a.events()) b.append('|').append(e.getSource()).append('@').append(e.getTime());
+        return b.toString();
+    }
+
+    private static <K> List<K> keys(MapState<K, ?> state) throws Exception {
+        List<K> out = new ArrayList<>();
+        for (K k : state.keys()) out.add(k);
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tripline.flink;
+
+import dev.tripline.ingest.IngestListener;
+import dev.tripline.model.ProcessEvent;
+import dev.tripline.model.SourceRef;
+import dev.tripline.model.TimedFact;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+
+import java.util.function.Consumer;
+
+/**
+ * Counts what normalizing gave, as Flink metrics under the operator's group ({@code tripline.events},
+ * {@code tripline.skipped}, {@code tripline.rejected}, {@code tripline.unreadable}), the stream's
+ * equivalent of the CLI's run summary. Rejections are also logged with their source line.
+ */
+final class IngestMetrics implements IngestListener {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestMetrics.class);
+
+    private final Counter events;
+    private final Counter skipped;
+    private final Counter rejected;
+    private final Counter unreadable;
+    private Consumer<FlinkEvent> downstream = e -> {};
+
+    IngestMetrics(MetricGroup parent) {
+        MetricGroup g = parent.addGroup("tripline");
+        events = g.counter("events");
+        skipped = g.counter("skipped");
+        rejected = g.counter("rejected");
+        unreadable = g.counter("unreadable");
+    }
+
+    IngestMetrics to(Consumer<FlinkEvent> downstream) {
+        this.downstream = downstream;
+        return this;
+    }
+
+    @Override public void onFact(TimedFact fact) {
+        if (fact instanceof ProcessEvent e) {
+            events.inc();
+            downstream.accept(FlinkEvent.of(e));
+        } else {
+            onRejected(fact.getSource(), "unsupported fact", fact.getClass().getSimpleName());
+        }
+    }
+
+    @Override public void onSkipped(SourceRef source, String reason) { skipped.inc(); }
+
+    @Override public void onRejected(SourceRef source, String reason, String detail) {
+        rejected.inc();
+        LOG.warn("rejected {}: {} {}", source, reason, detail);
+    }
+
+    @Override public void onInputUnreadable(String input, String reason) {
+        unreadable.inc();
+        LOG.warn("unreadable input {}: {}", input, reason);
+    }
+}

@@ -1,0 +1,249 @@
+package dev.tripline.flink;
+
+import dev.tripline.engine.CompiledRules;
+import dev.tripline.engine.RuleCompiler;
+import dev.tripline.engine.RuleSource;
+import dev.tripline.pipeline.BatchRun;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kafka in, Kafka out, exactly once, against an in-process KRaft broker on 127.0.0.1: the alerts read back
+ * with read_committed equal the CLI's alerts on the same events, with a task failure after a checkpoint,
+ * and across a stop-with-savepoint and restart of the job at another parallelism (state rebuilt into KIE
+ * sessions, redistributed by key group).
+ */
+class KafkaExactlyOnceTest {
+    @RegisterExtension static final MiniClusterExtension MINI = FlinkTestSupport.miniCluster();
+
+    static KafkaClusterTestKit kafka;
+    static CompiledRules rules;
+
+    @BeforeAll static void startBroker() throws Exception {
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        rules = RuleCompiler.compile(RuleSource.directory(Path.of("rules-drl")));
+    }
+
+    @AfterAll static void stopBroker() throws Exception {
+        if (kafka != null) kafka.close();
+    }
+
+    // ---- failure after a checkpoint -------------------------------------------------------------------------
+
+    static final AtomicBoolean FAILED = new AtomicBoolean();
+    static final AtomicInteger CHECKPOINTS_BEFORE_FAILURE = new AtomicInteger();
+
+    /** Passes events through slowly; once a checkpoint has completed and half the events went by, throws once. */
+    static final class FailOnceAfterCheckpoint extends RichMapFunction<FlinkEvent, FlinkEvent> implements CheckpointListener {
+        private final int after;
+        private transient int seen;
+        private transient boolean checkpointed;
+
+        FailOnceAfterCheckpoint(int after) { this.after = after; }
+
+        @Override public void open(OpenContext ctx) { seen = 0; checkpointed = false; }
+
+        @Override public FlinkEvent map(FlinkEvent e) throws Exception {
+            Thread.sleep(2);
+            if (++seen >= after && checkpointed && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure after a completed checkpoint");
+            }
+            return e;
+        }
+
+        @Override public void notifyCheckpointComplete(long checkpointId) {
+            checkpointed = true;
+            if (!FAILED.get()) CHECKPOINTS_BEFORE_FAILURE.incrementAndGet();
+        }
+    }
+
+    @Test void aFailureAfterACheckpointGivesExactlyTheExpectedAlerts(@TempDir Path tmp) throws Exception {
+        List<String> lines = SyntheticEvents.lines(600, 12, Instant.parse("2024-03-05T09:00:00Z").toEpochMilli(), 20_000, 30, 7);
+        List<String> expected = expected(lines, tmp);
+        assertThat(expected).hasSizeGreaterThan(100);
+        assertThat(expected).anyMatch(a -> a.contains("\"kind\":\"correlation\""));
+        produce("events-fail", lines);
+
+        JobOptions o = new JobOptions().kafka(kafka.bootstrapServers(), "events-fail", "alerts-fail").kafkaBounded(true)
+                .groupId("fail").transactionalIdPrefix("tripline-fail").parallelism(2).checkpointInterval(Duration.ofMillis(100));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restartQuickly());
+        TriplineJob.configure(env, o);
+        // The tap sits between normalizing and keying: only one subtask per half of the stream sees it.
+        TriplineJob.sinks(TriplineJob.alerts(env, o, s -> s.map(new FailOnceAfterCheckpoint(lines.size() / 4))
+                .returns(FlinkEvent.class).name("fail once")), o);
+        env.execute("kafka failure");
+
+        assertThat(FAILED).as("the failure was injected").isTrue();
+        assertThat(CHECKPOINTS_BEFORE_FAILURE.get()).as("checkpoints completed before the failure").isPositive();
+        assertThat(sorted(readCommitted("alerts-fail"))).isEqualTo(sorted(expected));
+    }
+
+    // ---- stop with savepoint, restart at another parallelism ---------------------------------------------
+
+    @Test void alertsAreExactlyOnceAcrossAJobRestartFromASavepointAtAnotherParallelism(@TempDir Path tmp) throws Exception {
+        long start = Instant.parse("2024-04-01T08:00:00Z").toEpochMilli();
+        List<String> all = new ArrayList<>(SyntheticEvents.lines(300, 6, start, 15_000, 30, 11));
+        // A tick an hour later on every host pushes the watermark past the end, so nothing stays pending.
+        long end = start + 300 * 15_000L + 3_600_000L;
+        for (int h = 0; h < 6; h++) all.add(SyntheticEvents.line(end + h, "ws" + h + ".corp.local", "CORP\\user0", "C:\\Windows\\System32\\whoami.exe", 9_000_000 + h));
+        List<String> expected = expected(all, tmp);
+        int half = 150; // a burst straddles the cut: its first detections are only in the first job's state
+        String events = "events-restart", alerts = "alerts-restart";
+        createTopic(events, 2);
+        produce(events, all.subList(0, half));
+
+        JobOptions o = new JobOptions().kafka(kafka.bootstrapServers(), events, alerts)
+                .groupId("restart").transactionalIdPrefix("tripline-restart").checkpointInterval(Duration.ofMillis(200));
+        StreamExecutionEnvironment env1 = StreamExecutionEnvironment.getExecutionEnvironment();
+        TriplineJob.configure(env1, o.parallelism(2));
+        TriplineJob.sinks(TriplineJob.alerts(env1, o), o);
+        JobClient first = env1.executeAsync("restart: first run");
+        waitFor(() -> readCommitted(alerts).size() > 0, Duration.ofSeconds(60));
+        Thread.sleep(1500); // let it read all of the first half
+        String savepoint = first.stopWithSavepoint(false, tmp.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL).get();
+        int afterFirst = readCommitted(alerts).size();
+        assertThat(afterFirst).isPositive().isLessThan(expected.size());
+
+        produce(events, all.subList(half, all.size()));
+        Configuration restore = new Configuration();
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment(restore);
+        TriplineJob.configure(env2, o.parallelism(1));
+        TriplineJob.sinks(TriplineJob.alerts(env2, o), o);
+        JobClient second = env2.executeAsync("restart: second run");
+        waitFor(() -> readCommitted(alerts).size() >= expected.size(), Duration.ofSeconds(90));
+        second.stopWithSavepoint(false, tmp.resolve("savepoints2").toUri().toString(), SavepointFormatType.CANONICAL).get();
+
+        assertThat(sorted(readCommitted(alerts))).isEqualTo(sorted(expected));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private static Configuration restartQuickly() {
+        Configuration c = new Configuration();
+        c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        return c;
+    }
+
+    /** The CLI's alerts on the same lines, without event sources (a topic's differ from a file's). */
+    private static List<String> expected(List<String> lines, Path tmp) throws Exception {
+        Path file = Files.createTempFile(tmp, "events", ".jsonl");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return FlinkTestSupport.cliAlerts(rules, List.of(file.toString()), BatchRun.Options.defaults()).stream()
+                .map(FlinkTestSupport::withoutSources).toList();
+    }
+
+    /** Old event times: keep everything (retention.ms=-1), or the broker deletes the records on arrival. */
+    private static void createTopic(String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            if (admin.listTopics().names().get().contains(topic)) return;
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1"))))
+                    .all().get();
+        }
+    }
+
+    /** Keyed by host, so each host's events stay in order within one partition. */
+    private static void produce(String topic, List<String> lines) throws Exception {
+        createTopic(topic, 2);
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("acks", "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (String line : lines) {
+                String host = AlertJsonHost.of(line);
+                producer.send(new ProducerRecord<>(topic, host, line)).get();
+            }
+        }
+    }
+
+    /** Every committed record of the topic (read_committed: aborted or open transactions are invisible). */
+    static List<String> readCommitted(String topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("isolation.level", "read_committed");
+        p.put("enable.auto.commit", "false");
+        List<String> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) out.add(FlinkTestSupport.withoutSources(r.value()));
+            }
+        }
+        return out;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("timed out after " + timeout);
+            Thread.sleep(300);
+        }
+    }
+
+    private static List<String> sorted(List<String> l) { return l.stream().sorted().toList(); }
+
+    /** The host of a synthetic line, for the record key. */
+    private static final class AlertJsonHost {
+        static String of(String line) {
+            try {
+                return dev.tripline.output.AlertJson.MAPPER.readTree(line).path("Computer").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
