@@ -6,9 +6,10 @@ import java.util.Locale;
 
 /**
  * What the stream is keyed by before the rules run: every fact a rule joins must land on the same key.
- * The bundled rules are host-scoped (detections, escalations, and the burst correlation over one account
- * on one host), so {@link #HOST} is right for them. {@link #ACCOUNT} is for a rule set whose correlations
- * are account-scoped across hosts (a spread rule: one account on 3+ hosts within an hour); see docs/flink.md.
+ * Every bundled correlation joins detections of one account — the burst (one account on one host), the spread
+ * (one account on 3+ hosts within an hour) and the recon-then-manipulation sequence (one account, any host) —
+ * so {@link #ACCOUNT} is the default. {@link #HOST} suits a rule set whose correlations are host-scoped only
+ * (several accounts on one host); see docs/flink.md.
  */
 public enum CorrelationKey {
     HOST,

@@ -47,7 +47,7 @@ public final class JobOptions implements Serializable {
     public boolean print;
 
     @Option(names = "--key", description = "Correlation key: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    public CorrelationKey key = CorrelationKey.HOST;
+    public CorrelationKey key = CorrelationKey.ACCOUNT;
 
     @Option(names = "--out-of-orderness", converter = DurationConverter.class,
             description = "Watermark bound: how far behind the newest event an event may come and still be ordered (default: 5m, the CLI's reorder window).")
