@@ -49,15 +49,19 @@ final class Deduplicator {
         }
     }
 
-    /** Releases every group whose window has closed by {@code now}, oldest first. */
+    /**
+     * Releases the groups whose window has closed by {@code now}. Groups sit in the order they opened, which is
+     * event-time order, so only the oldest few are looked at: this runs for every event.
+     */
     void release(long now) {
         if (open.isEmpty()) return;
         List<Group> due = new ArrayList<>();
-        open.values().removeIf(g -> {
-            boolean closed = g.first + windowMillis < now;
-            if (closed) due.add(g);
-            return closed;
-        });
+        for (var it = open.values().iterator(); it.hasNext(); ) {
+            Group g = it.next();
+            if (g.first + windowMillis >= now) break;
+            due.add(g);
+            it.remove();
+        }
         emit(due);
     }
 

@@ -2,6 +2,7 @@ package dev.tripline.pipeline;
 
 import dev.tripline.model.TimedFact;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,14 +12,21 @@ import java.util.PriorityQueue;
  * Absorbs modest disorder in the input (several hosts' logs interleaved, collectors that batch) so the
  * session sees events in time order: a fact is released once the newest time seen is more than
  * {@code window} past it. Memory holds only the events inside the window. Ties keep input order.
+ *
+ * <p>Most input is already in time order, so facts that arrive in order wait in a plain queue (constant time)
+ * and only the ones that arrive out of order go to a heap; release takes the older head of the two.
  */
 final class ReorderBuffer {
-    private record Entry(TimedFact fact, long seq) {}
+    private record Entry(TimedFact fact, long seq) {
+        long time() { return fact.getTime(); }
+    }
+
+    private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::time).thenComparingLong(Entry::seq);
 
     private final long windowMillis;
     private final long rewindMillis;
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>(
-            Comparator.comparingLong((Entry e) -> e.fact().getTime()).thenComparingLong(Entry::seq));
+    private final ArrayDeque<Entry> inOrder = new ArrayDeque<>();
+    private final PriorityQueue<Entry> outOfOrder = new PriorityQueue<>(ORDER);
     private long newest = Long.MIN_VALUE;
     private long seq;
 
@@ -38,16 +46,30 @@ final class ReorderBuffer {
             out.addAll(drain());
             newest = Long.MIN_VALUE;
         }
-        queue.add(new Entry(fact, seq++));
+        Entry e = new Entry(fact, seq++);
+        if (inOrder.isEmpty() || inOrder.peekLast().time() <= e.time()) inOrder.addLast(e);
+        else outOfOrder.add(e);
         newest = Math.max(newest, fact.getTime());
-        while (!queue.isEmpty() && queue.peek().fact().getTime() <= newest - windowMillis) out.add(queue.poll().fact());
+        long releaseUpTo = newest - windowMillis;
+        for (Entry next; (next = oldest()) != null && next.time() <= releaseUpTo; ) out.add(take(next).fact());
         return out;
     }
 
     /** Everything still held, oldest first: the end of the input. */
     List<TimedFact> drain() {
-        List<TimedFact> out = new ArrayList<>(queue.size());
-        while (!queue.isEmpty()) out.add(queue.poll().fact());
+        List<TimedFact> out = new ArrayList<>(inOrder.size() + outOfOrder.size());
+        for (Entry next; (next = oldest()) != null; ) out.add(take(next).fact());
         return out;
+    }
+
+    private Entry oldest() {
+        Entry a = inOrder.peekFirst(), b = outOfOrder.peek();
+        if (a == null) return b;
+        if (b == null) return a;
+        return ORDER.compare(a, b) <= 0 ? a : b;
+    }
+
+    private Entry take(Entry e) {
+        return e == inOrder.peekFirst() ? inOrder.pollFirst() : outOfOrder.poll();
     }
 }
