@@ -42,8 +42,9 @@ import java.util.Optional;
  *   <li>ingest: Tripline's readers and normalizers, facts discarded;</li>
  *   <li>end-to-end: ingest, reorder, the KIE session (bundled rules) and alerts written as JSON Lines to a sink.</li>
  * </ul>
- * Memory: the largest old-generation occupancy measured right after a collection (the live set), at several
- * input sizes: flat means memory does not grow with the input.
+ * Memory: a separate pass at each input size, during which a probe thread forces a full collection every
+ * second and records the heap in use right after it — the live set. Flat across sizes means memory does not
+ * grow with the input. (The throughput passes run without the probe.)
  */
 public final class ThroughputBenchmark {
     public static void main(String[] args) throws Exception {
@@ -60,7 +61,9 @@ public final class ThroughputBenchmark {
             try {
                 long bytes = BenchmarkData.write(base, size, file);
                 System.out.printf(Locale.ROOT, "%n== %,d events, %.0f MB (%d B/event)%n", size, bytes / 1e6, bytes / size);
-                for (int r = 1; r <= (size == events ? repeats : 1); r++) {
+                System.out.printf(Locale.ROOT, "memory pass: peak live heap (after full GC, sampled every second) %d MB%n", peakLiveHeapMb(rules, file));
+                if (size != events) continue;
+                for (int r = 1; r <= repeats; r++) {
                     double parse = parseOnly(file, size);
                     double ingest = ingestOnly(file, size);
                     Result e2e = endToEnd(rules, file);
@@ -74,6 +77,33 @@ public final class ThroughputBenchmark {
     }
 
     record Result(double eventsPerSecond, long alerts, long liveHeapMb) {}
+
+    /** Runs end to end while a probe forces a full GC every second and keeps the largest heap in use after it. */
+    static long peakLiveHeapMb(CompiledRules rules, Path file) throws Exception {
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread probe = new Thread(() -> {
+            while (running.get()) {
+                System.gc();
+                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "live-heap-probe");
+        probe.setDaemon(true);
+        probe.start();
+        try {
+            endToEnd(rules, file);
+        } finally {
+            running.set(false);
+            probe.interrupt();
+            probe.join();
+        }
+        return peak.get() >> 20;
+    }
 
     static double parseOnly(Path file, long expected) throws Exception {
         ObjectMapper mapper = new ObjectMapper();

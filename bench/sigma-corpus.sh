@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# KieBase build time and events/s with one converted Sigma rule versus the whole SigmaHQ process-creation corpus.
+# Needs ../shared (datasets and sigma). Usage: bench/sigma-corpus.sh [events]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -DskipTests package test-compile
+exec java -Xmx4g -XX:+UseG1GC -cp "target/test-classes:target/tripline.jar" dev.tripline.bench.SigmaCorpusBenchmark "$@"
