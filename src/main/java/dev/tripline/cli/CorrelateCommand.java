@@ -42,10 +42,7 @@ public final class CorrelateCommand implements Callable<Integer> {
 
     @Mixin RulesOption rules;
 
-    @Option(names = "--schema", paramLabel = "SHAPE",
-            description = "Force one event shape instead of detecting it per record: ${COMPLETION-CANDIDATES}.",
-            completionCandidates = ShapeNames.class)
-    String schema;
+    @Mixin SchemaOption schemaOption;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
             description = "Alert format: jsonl (default), json or table.")
@@ -97,14 +94,7 @@ public final class CorrelateCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<EventShape> shape = Optional.empty();
-        if (schema != null) {
-            shape = EventShape.byName(schema);
-            if (shape.isEmpty()) {
-                err.println("tripline: unknown --schema '" + schema + "' (known: " + String.join(", ", new ShapeNames()) + ")");
-                return ExitCodes.USAGE;
-            }
-        }
+        Optional<EventShape> shape = schemaOption.shape();
         CompiledRules compiled;
         try {
             compiled = rules.compile(err::println);
@@ -159,10 +149,4 @@ public final class CorrelateCommand implements Callable<Integer> {
         return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
     }
 
-    /** The shape names --schema accepts, for help and completion. */
-    static final class ShapeNames implements Iterable<String> {
-        @Override public java.util.Iterator<String> iterator() {
-            return Arrays.stream(EventShape.values()).map(EventShape::cliName).iterator();
-        }
-    }
 }

@@ -32,8 +32,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Mixin RulesOption rules;
 
-    @Option(names = "--schema", paramLabel = "SHAPE", description = "Force one event shape instead of detecting it per record.")
-    String schema;
+    @Mixin SchemaOption schemaOption;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT", description = "Alert format: jsonl (default) or table.")
     OutputFormat format;
@@ -48,14 +47,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<EventShape> shape = Optional.empty();
-        if (schema != null) {
-            shape = EventShape.byName(schema);
-            if (shape.isEmpty()) {
-                err.println("tripline: unknown --schema '" + schema + "'");
-                return ExitCodes.USAGE;
-            }
-        }
+        Optional<EventShape> shape = schemaOption.shape();
         CompiledRules compiled;
         try {
             compiled = rules.compile(err::println);

@@ -38,8 +38,15 @@ class FixtureParityTest {
         List<Scenario> scenarios = Scenario.all(Path.of("fixtures"));
         assertThat(scenarios).hasSizeGreaterThanOrEqualTo(20);
         List<String> failures = new ArrayList<>();
+        List<String> notCarried = new ArrayList<>();
         long total = 0;
         for (Scenario s : scenarios) {
+            // The stream job carries process events only; logons, privileges and service installs (context the
+            // logs teach) are not on its wire yet (docs/flink.md, limitations).
+            if (hasContextEvents(s)) {
+                notCarried.add(s.name());
+                continue;
+            }
             BatchRun.Options options = BatchRun.Options.defaults()
                     .withSchema(Optional.ofNullable(s.schema()).flatMap(EventShape::byName));
             if (s.reorderWindow() != null) options = options.withReorderWindow(Durations.parse(s.reorderWindow()));
@@ -59,8 +66,17 @@ class FixtureParityTest {
             }
         }
         assertThat(failures).as("scenarios where Flink and the CLI differ").isEmpty();
+        assertThat(notCarried).containsExactly("learned-context-from-logons-and-services");
         assertThat(total).isGreaterThan(20);
     }
 
     private static List<String> sorted(List<String> l) { return l.stream().sorted().toList(); }
+
+    private static boolean hasContextEvents(Scenario s) throws java.io.IOException {
+        for (String input : s.eventInputs()) {
+            String text = java.nio.file.Files.readString(Path.of(input));
+            if (text.contains("\"EventID\": 4624") || text.contains("\"EventID\": 7045") || text.contains("\"EventID\": 4672")) return true;
+        }
+        return false;
+    }
 }
