@@ -23,7 +23,10 @@ public final class TableAlertWriter implements AlertSink {
         }
         out.printf(ROW, Instant.ofEpochMilli(a.time()), a.severity().label(), a.kind(), clip(a.host(), 22),
                 clip(a.user().display(), 28), a.rule().title());
+        if (a.count() > 1) out.printf("    seen %d times, %s .. %s%n", a.count(), Instant.ofEpochMilli(a.firstSeen()), Instant.ofEpochMilli(a.lastSeen()));
         for (String r : a.reasons()) out.printf("    why: %s%n", r);
+        for (String c : a.context()) out.printf("    context: %s%n", c);
+        if (a.suppressed()) out.printf("    suppressed: %s%n", a.suppressedBecause());
         for (ProcessEvent e : a.events()) out.printf("    %s  %s%n", e.getSource(), e.getCommandLine());
         out.flush();
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Folds repeated detections: the same rule on the same host, by the same account, with the same command line,
+ * Folds repeated detections: the same rule on the same host, by the same account, with the same command line
+ * and the same parent image (severity can depend on the parent, so runs under different parents stay apart),
  * within {@code window} of the first one, becomes one alert with {@code count}, {@code first_seen} and
  * {@code last_seen} (Sysmon and 4688 logging one process twice, a script looping). The alert is released when
  * its window has passed in event time, or at the end of the input. Correlations pass straight through: they
@@ -82,7 +83,7 @@ final class Deduplicator {
     private static String key(Alert a) {
         ProcessEvent e = a.events().get(0);
         return a.rule().id() + '\u0000' + Text.fold(a.host()) + '\u0000' + Text.fold(a.user().display()) + '\u0000'
-                + e.getCommandLineKey() + '\u0000' + (a.suppressed() ? "s" : "");
+                + e.getCommandLineKey() + '\u0000' + e.getParentImageLower() + '\u0000' + (a.suppressed() ? "s" : "");
     }
 
     private static final class Group {
