@@ -4,8 +4,6 @@ import dev.tripline.context.AllowlistLoader;
 import dev.tripline.context.ContextFileException;
 import dev.tripline.context.InventoryLoader;
 import dev.tripline.engine.CompiledRules;
-import dev.tripline.engine.RuleCompilationException;
-import dev.tripline.engine.RuleDiagnostic;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.output.AlertSink;
 import dev.tripline.output.OutputFormat;
@@ -95,15 +93,9 @@ public final class CorrelateCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<EventShape> shape = schemaOption.shape();
-        CompiledRules compiled;
-        try {
-            compiled = rules.compile(err::println);
-        } catch (RuleCompilationException e) {
-            e.diagnostics().forEach(d -> err.println(d));
-            err.println("tripline: the rules do not compile (" + e.diagnostics().size() + " error(s))");
-            return ExitCodes.RULES_INVALID;
-        }
-        compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING).forEach(w -> err.println(w));
+        Optional<CompiledRules> maybeRules = rules.compileOrReport(err);
+        if (maybeRules.isEmpty()) return ExitCodes.RULES_INVALID;
+        CompiledRules compiled = maybeRules.get();
 
         List<Object> facts = new ArrayList<>();
         try {

@@ -2,6 +2,7 @@ package dev.tripline.cli;
 
 import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.RuleCompilationException;
+import dev.tripline.engine.RuleDiagnostic;
 import dev.tripline.engine.RuleCompiler;
 import dev.tripline.engine.RuleSource;
 import dev.tripline.sigma.ConversionResult;
@@ -9,9 +10,11 @@ import dev.tripline.sigma.SigmaConverter;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** {@code --rules DIR}, shared by every verb that loads rules; without it, the rules bundled in the jar. */
@@ -41,5 +44,21 @@ public final class RulesOption {
 
     public CompiledRules compile(Consumer<String> rejected) throws IOException, RuleCompilationException {
         return RuleCompiler.compile(source(rejected));
+    }
+
+    /**
+     * Compiles for a verb that runs the rules: every problem goes to {@code err} as {@code file:line: …}, and an
+     * empty result means the verb should exit with {@link ExitCodes#RULES_INVALID}.
+     */
+    public Optional<CompiledRules> compileOrReport(PrintWriter err) throws IOException {
+        try {
+            CompiledRules compiled = compile(err::println);
+            compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING).forEach(err::println);
+            return Optional.of(compiled);
+        } catch (RuleCompilationException e) {
+            e.diagnostics().forEach(err::println);
+            err.println("tripline: the rules do not compile (" + e.diagnostics().size() + " error(s))");
+            return Optional.empty();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.tripline.cli;
 
 import dev.tripline.engine.CompiledRules;
-import dev.tripline.engine.RuleCompilationException;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.output.AlertSink;
 import dev.tripline.output.OutputFormat;
@@ -48,14 +47,9 @@ public final class WatchCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<EventShape> shape = schemaOption.shape();
-        CompiledRules compiled;
-        try {
-            compiled = rules.compile(err::println);
-        } catch (RuleCompilationException e) {
-            e.diagnostics().forEach(err::println);
-            err.println("tripline: the rules do not compile (" + e.diagnostics().size() + " error(s))");
-            return ExitCodes.RULES_INVALID;
-        }
+        Optional<CompiledRules> maybeRules = rules.compileOrReport(err);
+        if (maybeRules.isEmpty()) return ExitCodes.RULES_INVALID;
+        CompiledRules compiled = maybeRules.get();
         Writer out = new NonClosingWriter(spec.commandLine().getOut());
         try (AlertSink sink = format.open(out)) {
             new LiveWatch(rules.rulesDir, input, shape, sink, err, System.in, pollMillis)

@@ -1,7 +1,6 @@
 package dev.tripline.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tripline.model.ServiceInstallEvent;
 import dev.tripline.model.SourceRef;
 
 /**
@@ -18,17 +17,9 @@ final class Security4697Normalizer implements Normalizer {
         return WinEvent.of(record).isSecurityEvent(SERVICE_INSTALLED, "ServiceFileName");
     }
 
+    private static final ServiceInstalls.Fields FIELDS = new ServiceInstalls.Fields(SERVICE_INSTALLED, SCHEMA, "ServiceFileName", "ServiceAccount", e -> e.account("Subject"));
+
     @Override public Outcome normalize(JsonNode record, SourceRef source) {
-        WinEvent e = WinEvent.of(record);
-        int id = e.eventId();
-        if (id != SERVICE_INSTALLED && id != -1) return Outcome.skipped(Reasons.otherEvent("service install", e));
-        TimeField time = e.recordTime();
-        if (time == null) return Outcome.rejected(Reasons.MISSING_TIME);
-        long millis = time.epochMillis();
-        if (millis == Timestamps.INVALID) return Outcome.rejected(time.unparseable());
-        String name = e.data("ServiceName");
-        if (name == null) return Outcome.rejected(Reasons.MISSING_SERVICE_NAME);
-        return Outcome.accepted(new ServiceInstallEvent(millis, e.computer(), name, e.data("ServiceFileName"),
-                e.data("ServiceAccount"), e.account("Subject"), SCHEMA, source));
+        return ServiceInstalls.normalize(WinEvent.of(record), source, FIELDS);
     }
 }

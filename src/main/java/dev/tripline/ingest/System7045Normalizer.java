@@ -1,7 +1,6 @@
 package dev.tripline.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tripline.model.ServiceInstallEvent;
 import dev.tripline.model.SourceRef;
 
 /**
@@ -22,17 +21,9 @@ final class System7045Normalizer implements Normalizer {
         return WinEvent.of(record).isSystemLog();
     }
 
+    private static final ServiceInstalls.Fields FIELDS = new ServiceInstalls.Fields(SERVICE_INSTALLED, SCHEMA, "ImagePath", "AccountName", WinEvent::recordUser);
+
     @Override public Outcome normalize(JsonNode record, SourceRef source) {
-        WinEvent e = WinEvent.of(record);
-        int id = e.eventId();
-        if (id != SERVICE_INSTALLED && id != -1) return Outcome.skipped(Reasons.otherEvent("service install", e));
-        TimeField time = e.recordTime();
-        if (time == null) return Outcome.rejected(Reasons.MISSING_TIME);
-        long millis = time.epochMillis();
-        if (millis == Timestamps.INVALID) return Outcome.rejected(time.unparseable());
-        String name = e.data("ServiceName");
-        if (name == null) return Outcome.rejected(Reasons.MISSING_SERVICE_NAME);
-        return Outcome.accepted(new ServiceInstallEvent(millis, e.computer(), name, e.data("ImagePath"),
-                e.data("AccountName"), e.recordUser(), SCHEMA, source));
+        return ServiceInstalls.normalize(WinEvent.of(record), source, FIELDS);
     }
 }
