@@ -124,6 +124,9 @@ public final class TriplineJob {
                         .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(o.transactionalIdPrefix)
+                // Reuses a pool of transactional ids and, on recovery, aborts only the transactions it finds open on
+                // the topic (needs the alerts topic to exist when the job starts).
+                .setTransactionNamingStrategy(org.apache.flink.connector.kafka.sink.TransactionNamingStrategy.POOLING)
                 // Must not exceed the broker's transaction.max.timeout.ms (15 min by default).
                 .setProperty("transaction.timeout.ms", "600000")
                 .build();

@@ -91,7 +91,7 @@ class KafkaExactlyOnceTest {
         @Override public void open(OpenContext ctx) { seen = 0; checkpointed = false; }
 
         @Override public FlinkEvent map(FlinkEvent e) throws Exception {
-            Thread.sleep(2);
+            Thread.sleep(checkpointed ? 1 : 20); // slow until a checkpoint completes, so the failure is always injected
             if (++seen >= after && checkpointed && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected failure after a completed checkpoint");
             }
@@ -105,20 +105,19 @@ class KafkaExactlyOnceTest {
     }
 
     /*
-     * Known bug, left visible: when the failure does get injected (a checkpoint must complete before the tap has
-     * seen a quarter of its events, which is timing-dependent), the alerts written before the first completed
-     * checkpoint are missing from the committed output after recovery (seen: 46 of 329, all from the first
-     * 22 minutes of event time), although the operator's state records them as emitted. Either the sink's
-     * transaction of that checkpoint is not committed on recovery or the emitted-alert fingerprints are
-     * checkpointed ahead of the sink. Until that is found and fixed, exactly-once across a failure is not claimed.
+     * History: with the failure injected only when a checkpoint happened to complete early (timing-dependent) and
+     * the sink on its default transaction naming, one run lost the 46 alerts written before the first checkpoint.
+     * The injection is now deterministic (the tap slows down until a checkpoint has completed) and the sink uses
+     * POOLING transaction naming (it aborts only the lingering transactions it finds open on the topic); 7 of 7
+     * runs since then gave exactly the expected alerts. The one loss was not reproduced, so its cause is unproven.
      */
-    @org.junit.jupiter.api.Disabled("loses alerts committed before the first checkpoint after an injected failure; see the comment above")
     @Test void aFailureAfterACheckpointGivesExactlyTheExpectedAlerts(@TempDir Path tmp) throws Exception {
         List<String> lines = SyntheticEvents.lines(600, 12, Instant.parse("2024-03-05T09:00:00Z").toEpochMilli(), 20_000, 30, 7);
         List<String> expected = expected(lines, tmp);
         assertThat(expected).hasSizeGreaterThan(100);
         assertThat(expected).anyMatch(a -> a.contains("\"kind\":\"correlation\""));
         produce("events-fail", lines);
+        createTopic("alerts-fail", 2);
 
         JobOptions o = new JobOptions().kafka(kafka.bootstrapServers(), "events-fail", "alerts-fail").kafkaBounded(true)
                 .groupId("fail").transactionalIdPrefix("tripline-fail").parallelism(2).checkpointInterval(Duration.ofMillis(100));
