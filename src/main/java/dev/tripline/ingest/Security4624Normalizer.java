@@ -24,12 +24,9 @@ final class Security4624Normalizer implements Normalizer {
 
     @Override public Outcome normalize(JsonNode record, SourceRef source) {
         WinEvent e = WinEvent.of(record);
-        int id = e.eventId();
-        if (id != LOGON && id != -1) return Outcome.skipped(Reasons.otherEvent("logon", e));
-        TimeField time = e.recordTime();
-        if (time == null) return Outcome.rejected(Reasons.MISSING_TIME);
-        long millis = time.epochMillis();
-        if (millis == Timestamps.INVALID) return Outcome.rejected(time.unparseable());
+        EventTimeCheck checked = EventTimeCheck.of(e, LOGON, "logon");
+        if (checked.failed()) return checked.stop();
+        long millis = checked.millis();
         String rawType = e.data("LogonType");
         if (rawType == null) return Outcome.rejected(Reasons.MISSING_LOGON_TYPE);
         int logonType;

@@ -20,12 +20,9 @@ final class Security4672Normalizer implements Normalizer {
 
     @Override public Outcome normalize(JsonNode record, SourceRef source) {
         WinEvent e = WinEvent.of(record);
-        int id = e.eventId();
-        if (id != SPECIAL_PRIVILEGES && id != -1) return Outcome.skipped(Reasons.otherEvent("privileged logon", e));
-        TimeField time = e.recordTime();
-        if (time == null) return Outcome.rejected(Reasons.MISSING_TIME);
-        long millis = time.epochMillis();
-        if (millis == Timestamps.INVALID) return Outcome.rejected(time.unparseable());
+        EventTimeCheck checked = EventTimeCheck.of(e, SPECIAL_PRIVILEGES, "privileged logon");
+        if (checked.failed()) return checked.stop();
+        long millis = checked.millis();
         String logonId = WindowsIds.logonId(e.data("SubjectLogonId"));
         if (logonId == null) return Outcome.rejected(Reasons.of(Reasons.MISSING_LOGON_ID, "SubjectLogonId"));
         return Outcome.accepted(new PrivilegedLogonEvent(millis, e.computer(), e.account("Subject"), logonId,

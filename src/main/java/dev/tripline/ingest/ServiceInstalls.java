@@ -17,12 +17,9 @@ final class ServiceInstalls {
     private ServiceInstalls() {}
 
     static Outcome normalize(WinEvent e, SourceRef source, Fields f) {
-        int id = e.eventId();
-        if (id != f.eventId() && id != -1) return Outcome.skipped(Reasons.otherEvent("service install", e));
-        TimeField time = e.recordTime();
-        if (time == null) return Outcome.rejected(Reasons.MISSING_TIME);
-        long millis = time.epochMillis();
-        if (millis == Timestamps.INVALID) return Outcome.rejected(time.unparseable());
+        EventTimeCheck checked = EventTimeCheck.of(e, f.eventId(), "service install");
+        if (checked.failed()) return checked.stop();
+        long millis = checked.millis();
         String name = e.data("ServiceName");
         if (name == null) return Outcome.rejected(Reasons.MISSING_SERVICE_NAME);
         return Outcome.accepted(new ServiceInstallEvent(millis, e.computer(), name, e.data(f.imageField()),
