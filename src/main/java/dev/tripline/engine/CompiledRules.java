@@ -1,9 +1,14 @@
 package dev.tripline.engine;
 
+import org.drools.base.rule.TypeDeclaration;
+import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A compiled rule set: the KieBase (shareable across sessions and threads) and the context-list facts every
@@ -13,6 +18,21 @@ public record CompiledRules(String description, KieBase kieBase, List<Object> co
     public CompiledRules {
         contextFacts = List.copyOf(contextFacts);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * How long the rules keep facts of each declared event type ({@code @expires}), by class: the memory a
+     * stream engine must retain to rebuild a session. Types declared without {@code @expires} are absent.
+     */
+    public Map<Class<?>, Duration> lifetimes() {
+        Map<Class<?>, Duration> out = new LinkedHashMap<>();
+        for (TypeDeclaration t : ((InternalRuleBase) kieBase).getTypeDeclarations()) {
+            long offset = t.getExpirationOffset();
+            if (t.getTypeClass() != null && offset != TypeDeclaration.NEVER_EXPIRES && offset >= 0) {
+                out.put(t.getTypeClass(), Duration.ofMillis(offset));
+            }
+        }
+        return out;
     }
 
     public List<Rule> rules() {

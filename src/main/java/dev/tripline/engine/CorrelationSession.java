@@ -116,6 +116,12 @@ public final class CorrelationSession implements AutoCloseable {
 
     public long factsInserted() { return factsInserted; }
 
+    /**
+     * How many {@link dev.tripline.model.LongLivedContext} facts the rules have derived in this session so far: a
+     * caller that compares it before and after {@link #accept} knows whether that fact taught lasting context.
+     */
+    public long longLivedContextLearned() { return collector.longLivedContext(); }
+
     /** Facts currently held by the session (events not yet expired, classifications, context lists). */
     public long factCount() { return session.getFactCount(); }
 

@@ -5,6 +5,7 @@ import dev.tripline.model.ContextNote;
 import dev.tripline.model.Suppression;
 import dev.tripline.model.Escalation;
 import dev.tripline.model.Finding;
+import dev.tripline.model.LongLivedContext;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -27,6 +28,7 @@ final class FindingCollector implements RuleRuntimeEventListener {
     private final Map<Finding, List<Escalation>> escalations = new IdentityHashMap<>();
     private final Map<Finding, List<String>> notes = new IdentityHashMap<>();
     private final Map<Finding, String> suppressions = new IdentityHashMap<>();
+    private long longLivedContext;
 
     @Override public void objectInserted(ObjectInsertedEvent event) {
         Object o = event.getObject();
@@ -34,7 +36,11 @@ final class FindingCollector implements RuleRuntimeEventListener {
         else if (o instanceof Escalation e) escalations.computeIfAbsent(e.getFinding(), k -> new ArrayList<>()).add(e);
         else if (o instanceof ContextNote n) notes.computeIfAbsent(n.getFinding(), k -> new ArrayList<>()).add(n.getText());
         else if (o instanceof Suppression s) suppressions.merge(s.getFinding(), s.getReason(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        if (o instanceof LongLivedContext) longLivedContext++;
     }
+
+    /** How many {@link LongLivedContext} facts the rules have inserted so far (never decreases). */
+    long longLivedContext() { return longLivedContext; }
 
     @Override public void objectUpdated(ObjectUpdatedEvent event) {}
 

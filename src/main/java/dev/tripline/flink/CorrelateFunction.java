@@ -19,6 +19,8 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
+import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -54,41 +56,52 @@ import java.util.TreeSet;
  */
 public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkEvent, String> {
     private static final long PRUNE_BUCKET_MILLIS = 10 * 60_000L;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CorrelateFunction.class);
 
-    private final String rulesDir;
-    private final long horizonMillis;
-    private final long rewindMillis;
-    private final int maxLiveSessions;
+    private final Settings settings;
 
     private transient CompiledRules rules;
+    private transient Retention retention;
     private transient Map<String, CorrelationSession> sessions;
     private transient MapState<Long, List<FlinkEvent>> pending;
     private transient ListState<FlinkEvent> retained;
+    private transient ListState<FlinkEvent> teachers;
     private transient ValueState<Long> clock;
     private transient ValueState<Long> newest;
     private transient ValueState<Long> pruneAt;
     private transient MapState<String, Long> emitted;
-    private transient Counter late, rebuilds, rewinds, alertsOut, duplicatesDropped, evictions;
+    private transient Counter late, rebuilds, rewinds, alertsOut, duplicatesDropped, evictions, suppressedDropped;
 
     /**
+     * What the operator needs besides the events.
+     *
      * @param rulesDir        a DRL folder, or null for the rules bundled in the job jar
-     * @param horizonMillis   how long processed events are retained for rebuilding a session; at least the
-     *                        longest {@code @expires} of any fact the rules keep
-     * @param rewindMillis    an event this much older than the key's newest starts a new recording (CLI: 2h)
+     * @param horizon         how long processed events are retained to rebuild a session; null: the longest
+     *                        {@code @expires} the rules declare for what they derive (see {@link Retention})
+     * @param rewindThreshold an event this much older than the key's newest starts a new recording (CLI: 2h)
      * @param maxLiveSessions KIE sessions kept live per subtask; the least recently used is disposed beyond it
+     * @param facts           inserted into every session first: the job's --context and --allowlist entries
+     * @param showSuppressed  emit alerts that a suppression rule or the allowlist marked (the CLI hides them)
      */
-    public CorrelateFunction(String rulesDir, long horizonMillis, long rewindMillis, int maxLiveSessions) {
-        this.rulesDir = rulesDir;
-        this.horizonMillis = horizonMillis;
-        this.rewindMillis = rewindMillis;
-        this.maxLiveSessions = maxLiveSessions;
+    public record Settings(String rulesDir, Duration horizon, Duration rewindThreshold, int maxLiveSessions,
+                           List<Object> facts, boolean showSuppressed) implements Serializable {
+        public Settings {
+            facts = new ArrayList<>(facts);
+        }
+    }
+
+    public CorrelateFunction(Settings settings) {
+        this.settings = settings;
     }
 
     @Override public void open(OpenContext ctx) {
-        rules = RulesCache.get(rulesDir);
+        rules = RulesCache.get(settings.rulesDir());
+        retention = Retention.of(rules, settings.horizon());
+        LOG.info("retention in keyed state: {}", retention);
         TypeInformation<FlinkEvent> event = TypeInformation.of(FlinkEvent.class);
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(event)));
         retained = getRuntimeContext().getListState(new ListStateDescriptor<>("retained", event));
+        teachers = getRuntimeContext().getListState(new ListStateDescriptor<>("teachers", event));
         clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.LONG));
         newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Types.LONG));
         pruneAt = getRuntimeContext().getState(new ValueStateDescriptor<>("pruneAt", Types.LONG));
@@ -100,9 +113,10 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         alertsOut = g.counter("alerts");
         duplicatesDropped = g.counter("duplicatesDropped");
         evictions = g.counter("sessionEvictions");
+        suppressedDropped = g.counter("suppressed");
         sessions = new LinkedHashMap<>(64, 0.75f, true) {
             @Override protected boolean removeEldestEntry(Map.Entry<String, CorrelationSession> eldest) {
-                if (size() <= maxLiveSessions) return false;
+                if (size() <= settings.maxLiveSessions()) return false;
                 eldest.getValue().close();
                 evictions.inc();
                 return true;
@@ -145,16 +159,18 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
 
     private void process(FlinkEvent e, Context ctx, Collector<String> out) throws Exception {
         Long n = newest.value();
-        if (n != null && e.time < n - rewindMillis) {
+        if (n != null && e.time < n - settings.rewindThreshold().toMillis()) {
             newRecording(ctx, out);
             n = null;
         }
         CorrelationSession s = session(ctx.getCurrentKey());
-        emit(s.accept(e.toProcessEvent()), out);
+        long learnedBefore = s.longLivedContextLearned();
+        emit(s.accept(e.toFact()), out);
+        if (s.longLivedContextLearned() > learnedBefore) teachers.add(e); // rebuilt sessions must learn it again
         retained.add(e);
         clock.update(s.clockMillis());
         newest.update(n == null ? e.time : Math.max(n, e.time));
-        schedulePrune(ctx, s.clockMillis() + horizonMillis);
+        schedulePrune(ctx, e.time + retention.of(e));
     }
 
     /**
@@ -168,34 +184,36 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         CorrelationSession old = session(key);
         List<Long> times = new ArrayList<>(new TreeSet<Long>(keys(pending)));
         for (long t : times) {
-            for (FlinkEvent p : pending.get(t)) emit(old.accept(p.toProcessEvent()), out);
+            for (FlinkEvent p : pending.get(t)) emit(old.accept(p.toFact()), out);
         }
         pending.clear();
         emit(old.finish(), out);
         old.close();
         sessions.remove(key);
         retained.clear();
+        teachers.clear(); // the CLI's new recording starts a fresh session, which has learned nothing yet
         clock.clear();
         newest.clear();
     }
 
     /**
-     * Event time passed the horizon after the key's clock: move the session's clock there (rules that depend
-     * on time passing fire now), forget retained events and fingerprints older than the horizon, and when
-     * nothing is left, finish the session and drop the key's state altogether.
+     * Event time passed a retained fact's retention after the key's clock: move the session's clock there (rules
+     * that depend on time passing fire now), forget retained facts older than their retention and fingerprints
+     * older than the horizon, and when nothing is left, finish the session and drop the key's state — all but
+     * the facts that taught lasting context, which a later session of the key must learn again.
      */
     private void prune(long ts, Context ctx, Collector<String> out) throws Exception {
         String key = ctx.getCurrentKey();
         CorrelationSession s = session(key);
         emit(s.advanceTo(ts), out);
         clock.update(s.clockMillis());
-        long cutoff = ts - horizonMillis;
         List<FlinkEvent> keep = new ArrayList<>();
-        long oldestKept = Long.MAX_VALUE;
+        long nextPrune = Long.MAX_VALUE;
         for (FlinkEvent e : retained.get()) {
-            if (e.time >= cutoff) {
+            long until = e.time + retention.of(e);
+            if (until >= ts) {
                 keep.add(e);
-                oldestKept = Math.min(oldestKept, e.time);
+                nextPrune = Math.min(nextPrune, until);
             }
         }
         if (keep.isEmpty() && pending.isEmpty()) {
@@ -209,10 +227,11 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
             return;
         }
         retained.update(keep);
+        long cutoff = ts - retention.horizonMillis();
         for (Iterator<Map.Entry<String, Long>> it = emitted.iterator(); it.hasNext(); ) {
             if (it.next().getValue() < cutoff) it.remove();
         }
-        schedulePrune(ctx, Math.max(ts + 1, (keep.isEmpty() ? ts : oldestKept) + horizonMillis));
+        schedulePrune(ctx, Math.max(ts + 1, keep.isEmpty() ? ts + retention.horizonMillis() : nextPrune));
     }
 
     private void schedulePrune(Context ctx, long at) throws Exception {
@@ -226,10 +245,22 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     private CorrelationSession session(String key) throws Exception {
         CorrelationSession s = sessions.get(key);
         if (s != null) return s;
-        s = CorrelationSession.replay(rules);
+        s = CorrelationSession.replay(rules, settings.facts());
+        // Alerts of the replay were sent before the state was taken. Teachers older than every retained fact
+        // go first, in time order, so the session learns what they taught before it sees the rest.
+        List<FlinkEvent> history = list(retained.get());
+        List<FlinkEvent> older = new ArrayList<>();
+        for (FlinkEvent t : teachers.get()) {
+            if (history.stream().noneMatch(t::sameEventAs)) older.add(t);
+        }
+        older.sort(java.util.Comparator.comparingLong(t -> t.time));
         boolean any = false;
-        for (FlinkEvent e : retained.get()) {
-            s.accept(e.toProcessEvent()); // alerts of the replay were sent before the state was taken
+        for (FlinkEvent e : older) {
+            s.accept(e.toFact());
+            any = true;
+        }
+        for (FlinkEvent e : history) {
+            s.accept(e.toFact());
             any = true;
         }
         Long c = clock.value();
@@ -241,6 +272,10 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
 
     private void emit(List<Alert> alerts, Collector<String> out) throws Exception {
         for (Alert a : alerts) {
+            if (a.suppressed() && !settings.showSuppressed()) {
+                suppressedDropped.inc();
+                continue;
+            }
             String fp = fingerprint(a);
             if (emitted.contains(fp)) {
                 duplicatesDropped.inc();
@@ -257,6 +292,12 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         StringBuilder b = new StringBuilder(a.kind()).append('|').append(a.rule().id()).append('|').append(a.rule().name());
         for (ProcessEvent e : a.events()) b.append('|').append(e.getSource()).append('@').append(e.getTime());
         return b.toString();
+    }
+
+    private static <T> List<T> list(Iterable<T> it) {
+        List<T> out = new ArrayList<>();
+        if (it != null) it.forEach(out::add);
+        return out;
     }
 
     private static <K> List<K> keys(MapState<K, ?> state) throws Exception {

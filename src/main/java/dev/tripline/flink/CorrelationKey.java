@@ -1,15 +1,22 @@
 package dev.tripline.flink;
 
+import dev.tripline.model.Account;
 import dev.tripline.model.Text;
 
 import java.util.Locale;
 
 /**
- * What the stream is keyed by before the rules run: every fact a rule joins must land on the same key.
- * Every bundled correlation joins detections of one account — the burst (one account on one host), the spread
- * (one account on 3+ hosts within an hour) and the recon-then-manipulation sequence (one account, any host) —
- * so {@link #ACCOUNT} is the default. {@link #HOST} suits a rule set whose correlations are host-scoped only
- * (several accounts on one host); see docs/flink.md.
+ * What the stream is keyed by before the rules run: every fact a rule joins must land on the same key. A key
+ * may be coarser than the rules' own joins (the rules still tell accounts and hosts apart inside a session);
+ * it must never be finer.
+ *
+ * <p>{@link #ACCOUNT} (the default) keys by the account's name, case folded, without domain or SID. That is
+ * coarse on purpose: the rules join accounts two ways, exactly ({@code actor == $actor}: the burst, the spread,
+ * the recon-then-manipulation sequence) and leniently ({@link Account#sameAs}: what the logs taught about an
+ * account, where {@code svc_sql} from a 4624 with a SID must meet {@code CORP\svc_sql} from Sysmon without one,
+ * and a missing domain matches any). Only the name is common to both. A service install goes to the account the
+ * service runs as (the one it teaches about), a logon to the account that logged on. {@link #HOST} suits rule
+ * sets whose correlations are host-scoped only; see docs/flink.md.
  */
 public enum CorrelationKey {
     HOST,
@@ -18,15 +25,15 @@ public enum CorrelationKey {
     public String of(FlinkEvent e) {
         return switch (this) {
             case HOST -> e.host == null ? "" : Text.fold(e.host);
-            case ACCOUNT -> account(e);
+            case ACCOUNT -> e.kindOrProcess() == FlinkEvent.Kind.SERVICE_INSTALL
+                    ? accountKey(Account.parse(e.serviceAccount, null))
+                    : accountKey(new Account(e.actorDomain, e.actorName, e.actorSid));
         };
     }
 
-    /** The same parts {@link dev.tripline.model.Account#equals} compares, so equal accounts share a key. */
-    private static String account(FlinkEvent e) {
-        String name = e.actorName == null ? "" : e.actorName.trim().toLowerCase(Locale.ROOT);
-        String domain = e.actorDomain == null ? "" : e.actorDomain.trim().toLowerCase(Locale.ROOT);
-        String sid = e.actorSid == null ? "" : e.actorSid.trim().toUpperCase(Locale.ROOT);
-        return domain + "\\" + name + "|" + sid;
+    /** The name, case folded; an account known only by its SID is keyed by the SID. */
+    static String accountKey(Account a) {
+        if (a.getName() != null) return a.getNameLower();
+        return a.getSid() == null ? "" : "sid:" + a.getSid().toUpperCase(Locale.ROOT);
     }
 }

@@ -1,16 +1,29 @@
 package dev.tripline.flink;
 
 import dev.tripline.model.Account;
+import dev.tripline.model.LogonEvent;
+import dev.tripline.model.PrivilegedLogonEvent;
 import dev.tripline.model.ProcessEvent;
+import dev.tripline.model.ServiceInstallEvent;
 import dev.tripline.model.SourceRef;
+import dev.tripline.model.TimedFact;
 
 /**
- * A normalized process event as Flink moves and stores it: a plain POJO (public no-arg constructor, public
- * fields), so Flink's POJO serializer handles it on the wire and in keyed state, and state written by one
- * job version stays readable by the next (fields may be added or removed). It mirrors {@link ProcessEvent}
- * field for field; the engine only ever sees the {@link ProcessEvent} rebuilt from it.
+ * A normalized event as Flink moves and stores it: a plain POJO (public no-arg constructor, public fields), so
+ * Flink's POJO serializer handles it on the wire and in keyed state, and state written by one job version stays
+ * readable by the next (fields may be added or removed). {@link #kind} says which of the core's facts it carries:
+ * a process start, or one of the events that teach context (a logon, special privileges, a service install).
+ * The engine only ever sees the fact rebuilt from it ({@link #toFact()}).
+ *
+ * <p>Shared fields: {@code actor*} is the process's account, the logon's account, or whoever installed the
+ * service; {@code image} is the process image or the service's image path.
  */
 public class FlinkEvent {
+    /** Which core fact the record carries. */
+    public enum Kind { PROCESS, LOGON, PRIVILEGED_LOGON, SERVICE_INSTALL }
+
+    /** Null in state written before kinds existed, which held process events only. */
+    public Kind kind;
     public long time;
     public String host;
     public String actorDomain;
@@ -32,49 +45,113 @@ public class FlinkEvent {
     public String description;
     public String product;
     public String fileVersion;
+    public int logonType;
+    public String sourceAddress;
+    public String workstation;
+    public String privileges;
+    public String serviceName;
+    public String serviceAccount;
     public String schema;
     public String sourceFile;
     public long sourceLine;
 
     public FlinkEvent() {}
 
-    public static FlinkEvent of(ProcessEvent e) {
+    /** The wire form of any fact the core's normalizers produce. */
+    public static FlinkEvent of(TimedFact fact) {
         FlinkEvent f = new FlinkEvent();
-        f.time = e.getTime();
-        f.host = e.getHost();
-        f.actorDomain = e.getActor().getDomain();
-        f.actorName = e.getActor().getName();
-        f.actorSid = e.getActor().getSid();
-        f.logonId = e.getLogonId();
-        f.image = e.getImage();
-        f.originalFileName = e.getOriginalFileName();
-        f.commandLine = e.getCommandLine();
-        f.parentImage = e.getParentImage();
-        f.parentCommandLine = e.getParentCommandLine();
-        f.integrityLevel = e.getIntegrityLevel();
-        f.processId = e.getProcessId();
-        f.parentProcessId = e.getParentProcessId();
-        f.currentDirectory = e.getCurrentDirectory();
-        f.parentUser = e.getParentUser();
-        f.hashes = e.getHashes();
-        f.company = e.getCompany();
-        f.description = e.getDescription();
-        f.product = e.getProduct();
-        f.fileVersion = e.getFileVersion();
-        f.schema = e.getSchema();
-        f.sourceFile = e.getSource().file();
-        f.sourceLine = e.getSource().line();
+        f.time = fact.getTime();
+        f.sourceFile = fact.getSource().file();
+        f.sourceLine = fact.getSource().line();
+        if (fact instanceof ProcessEvent e) {
+            f.process(e);
+        } else if (fact instanceof LogonEvent l) {
+            f.kind = Kind.LOGON;
+            f.host = l.host();
+            f.actor(l.account());
+            f.logonId = l.logonId();
+            f.logonType = l.logonType();
+            f.sourceAddress = l.sourceAddress();
+            f.workstation = l.workstation();
+            f.schema = l.schema();
+        } else if (fact instanceof PrivilegedLogonEvent p) {
+            f.kind = Kind.PRIVILEGED_LOGON;
+            f.host = p.host();
+            f.actor(p.account());
+            f.logonId = p.logonId();
+            f.privileges = p.privileges();
+            f.schema = p.schema();
+        } else if (fact instanceof ServiceInstallEvent s) {
+            f.kind = Kind.SERVICE_INSTALL;
+            f.host = s.host();
+            f.actor(s.installedBy());
+            f.serviceName = s.serviceName();
+            f.image = s.imagePath();
+            f.serviceAccount = s.serviceAccount();
+            f.schema = s.schema();
+        } else {
+            throw new IllegalArgumentException("no wire form for " + fact.getClass().getSimpleName());
+        }
         return f;
     }
 
-    public ProcessEvent toProcessEvent() {
-        return ProcessEvent.builder().time(time).host(host).actor(new Account(actorDomain, actorName, actorSid))
-                .logonId(logonId).image(image).originalFileName(originalFileName).commandLine(commandLine)
-                .parentImage(parentImage).parentCommandLine(parentCommandLine).integrityLevel(integrityLevel)
-                .processId(processId).parentProcessId(parentProcessId).currentDirectory(currentDirectory)
-                .parentUser(parentUser).hashes(hashes).company(company).description(description).product(product)
-                .fileVersion(fileVersion).schema(schema).source(new SourceRef(sourceFile, sourceLine)).build();
+    private void process(ProcessEvent e) {
+        kind = Kind.PROCESS;
+        host = e.getHost();
+        actor(e.getActor());
+        logonId = e.getLogonId();
+        image = e.getImage();
+        originalFileName = e.getOriginalFileName();
+        commandLine = e.getCommandLine();
+        parentImage = e.getParentImage();
+        parentCommandLine = e.getParentCommandLine();
+        integrityLevel = e.getIntegrityLevel();
+        processId = e.getProcessId();
+        parentProcessId = e.getParentProcessId();
+        currentDirectory = e.getCurrentDirectory();
+        parentUser = e.getParentUser();
+        hashes = e.getHashes();
+        company = e.getCompany();
+        description = e.getDescription();
+        product = e.getProduct();
+        fileVersion = e.getFileVersion();
+        schema = e.getSchema();
     }
 
-    @Override public String toString() { return "FlinkEvent[" + sourceFile + ":" + sourceLine + " " + host + " " + time + "]"; }
+    private void actor(Account a) {
+        if (a == null) return;
+        actorDomain = a.getDomain();
+        actorName = a.getName();
+        actorSid = a.getSid();
+    }
+
+    public Kind kindOrProcess() { return kind == null ? Kind.PROCESS : kind; }
+
+    /** The core fact this record carries, as the normalizer made it. */
+    public TimedFact toFact() {
+        SourceRef source = new SourceRef(sourceFile, sourceLine);
+        return switch (kindOrProcess()) {
+            case PROCESS -> ProcessEvent.builder().time(time).host(host).actor(account()).logonId(logonId).image(image)
+                    .originalFileName(originalFileName).commandLine(commandLine).parentImage(parentImage)
+                    .parentCommandLine(parentCommandLine).integrityLevel(integrityLevel).processId(processId)
+                    .parentProcessId(parentProcessId).currentDirectory(currentDirectory).parentUser(parentUser)
+                    .hashes(hashes).company(company).description(description).product(product).fileVersion(fileVersion)
+                    .schema(schema).source(source).build();
+            case LOGON -> new LogonEvent(time, host, account(), logonType, logonId, sourceAddress, workstation, schema, source);
+            case PRIVILEGED_LOGON -> new PrivilegedLogonEvent(time, host, account(), logonId, privileges, schema, source);
+            case SERVICE_INSTALL -> new ServiceInstallEvent(time, host, serviceName, image, serviceAccount,
+                    actorName == null && actorSid == null && actorDomain == null ? null : account(), schema, source);
+        };
+    }
+
+    private Account account() { return new Account(actorDomain, actorName, actorSid); }
+
+    /** Same source and time: the same event read twice (a replayed input, a fact both retained and kept as a teacher). */
+    public boolean sameEventAs(FlinkEvent o) {
+        return time == o.time && sourceLine == o.sourceLine && java.util.Objects.equals(sourceFile, o.sourceFile);
+    }
+
+    @Override public String toString() {
+        return "FlinkEvent[" + kindOrProcess() + " " + sourceFile + ":" + sourceLine + " " + host + " " + time + "]";
+    }
 }

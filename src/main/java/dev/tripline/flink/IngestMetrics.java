@@ -1,7 +1,6 @@
 package dev.tripline.flink;
 
 import dev.tripline.ingest.IngestListener;
-import dev.tripline.model.ProcessEvent;
 import dev.tripline.model.SourceRef;
 import dev.tripline.model.TimedFact;
 import org.apache.flink.metrics.Counter;
@@ -37,12 +36,8 @@ final class IngestMetrics implements IngestListener {
     }
 
     @Override public void onFact(TimedFact fact) {
-        if (fact instanceof ProcessEvent e) {
-            events.inc();
-            downstream.accept(FlinkEvent.of(e));
-        } else {
-            onRejected(fact.getSource(), "unsupported fact", fact.getClass().getSimpleName());
-        }
+        events.inc();
+        downstream.accept(FlinkEvent.of(fact));
     }
 
     @Override public void onSkipped(SourceRef source, String reason) { skipped.inc(); }

@@ -22,6 +22,17 @@ public final class JobOptions implements Serializable {
     @Option(names = "--rules", description = "A DRL folder; default: the rules bundled in the job jar.")
     public String rulesDir;
 
+    @Option(names = "--context", paramLabel = "FILE",
+            description = "Inventory of identities and hosts (YAML, JSON or CSV), as the CLI's --context (repeatable). Read when the job is built; task managers need no copy.")
+    public List<String> contextFiles = new ArrayList<>();
+
+    @Option(names = "--allowlist", paramLabel = "FILE",
+            description = "Known-benign activity with reasons, as the CLI's --allowlist (repeatable). Read when the job is built.")
+    public List<String> allowlists = new ArrayList<>();
+
+    @Option(names = "--show-suppressed", description = "Emit alerts that a suppression rule or the allowlist marked, with the reason (hidden by default, as in the CLI).")
+    public boolean showSuppressed;
+
     @Option(names = "--kafka-bootstrap", description = "Kafka bootstrap servers, for --events-topic and --alerts-topic.")
     public String kafkaBootstrap;
 
@@ -62,8 +73,8 @@ public final class JobOptions implements Serializable {
     public Duration idleness = Duration.ofMinutes(1);
 
     @Option(names = "--horizon", converter = DurationConverter.class,
-            description = "Event time a key's processed events are kept in state to rebuild its session; at least the rules' longest @expires (default: 3h).")
-    public Duration horizon = Duration.ofHours(3);
+            description = "Event time a key's processed events are kept in state to rebuild its session (default: the longest @expires the rules declare for what they derive: 3h for the bundled rules). Events whose own @expires is longer are kept that long.")
+    public Duration horizon;
 
     @Option(names = "--rewind-threshold", converter = DurationConverter.class,
             description = "An event this much older than its key's newest starts a new recording (default: 2h, as the CLI).")
@@ -92,4 +103,7 @@ public final class JobOptions implements Serializable {
     public JobOptions parallelism(int p) { parallelism = p; return this; }
     public JobOptions checkpointInterval(Duration d) { checkpointInterval = d; return this; }
     public JobOptions key(CorrelationKey k) { key = k; return this; }
+    public JobOptions context(String f) { contextFiles.add(f); return this; }
+    public JobOptions allowlist(String f) { allowlists.add(f); return this; }
+    public JobOptions showSuppressed(boolean b) { showSuppressed = b; return this; }
 }

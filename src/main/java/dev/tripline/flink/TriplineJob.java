@@ -1,5 +1,8 @@
 package dev.tripline.flink;
 
+import dev.tripline.context.AllowlistLoader;
+import dev.tripline.context.ContextFileException;
+import dev.tripline.context.InventoryLoader;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.ingest.IngestOptions;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
@@ -20,6 +23,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -28,7 +33,7 @@ import java.util.function.UnaryOperator;
  *
  * <pre>
  *   files (--input, one input per unit of work) ─┐
- *                                                ├─ normalize ─ event-time watermarks ─ keyBy(host) ─ CorrelateFunction ─ alert JSON ─ Kafka (exactly once) / files / stdout
+ *                                                ├─ normalize ─ event-time watermarks ─ keyBy(account) ─ CorrelateFunction ─ alert JSON ─ Kafka (exactly once) / files / stdout
  *   Kafka (--events-topic, raw JSON per record) ─┘
  * </pre>
  *
@@ -98,10 +103,26 @@ public final class TriplineJob {
         }
         events = tap.apply(events);
         CorrelationKey key = o.key;
+        CorrelateFunction.Settings settings = new CorrelateFunction.Settings(o.rulesDir, o.horizon, o.rewindThreshold,
+                o.maxLiveSessions, contextFacts(o), o.showSuppressed);
         return events.keyBy((KeySelector<FlinkEvent, String>) key::of, Types.STRING)
-                .process(new CorrelateFunction(o.rulesDir, o.horizon.toMillis(), o.rewindThreshold.toMillis(), o.maxLiveSessions),
-                        Types.STRING)
+                .process(new CorrelateFunction(settings), Types.STRING)
                 .uid(UID_CORRELATE).name("correlate (" + key.name().toLowerCase() + ")");
+    }
+
+    /**
+     * The --context and --allowlist entries, read here, where the job is built: a bad file fails the submission
+     * with the CLI's message (file and entry), and the facts travel inside the job graph to every task manager.
+     */
+    static List<Object> contextFacts(JobOptions o) {
+        List<Object> facts = new ArrayList<>();
+        try {
+            for (String f : o.contextFiles) facts.addAll(InventoryLoader.load(java.nio.file.Path.of(f)));
+            for (String f : o.allowlists) facts.addAll(AllowlistLoader.load(java.nio.file.Path.of(f)));
+        } catch (ContextFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return facts;
     }
 
     /** Attaches the sinks the options ask for. */

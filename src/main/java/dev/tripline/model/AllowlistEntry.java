@@ -9,7 +9,7 @@ import java.util.List;
  * shown on the suppressed alert. Conditions on the process (parent, command line) hold for a correlation only
  * when they hold for every one of its events.
  */
-public final class AllowlistEntry {
+public final class AllowlistEntry implements java.io.Serializable {
     private final Glob parentImage;
     private final Glob commandLine;
     private final Glob account;

@@ -3,7 +3,7 @@ package dev.tripline.model;
 import java.util.regex.Pattern;
 
 /** A case-insensitive wildcard pattern ({@code *} any run, {@code ?} one character), as lists in data files use. */
-public final class Glob {
+public final class Glob implements java.io.Serializable {
     private final String text;
     private final Pattern regex;
 

@@ -3,7 +3,7 @@ package dev.tripline.model;
 import java.util.Locale;
 
 /** A host from a user's inventory: its role and how much it matters. Short name and FQDN both match. */
-public record HostRecord(String name, Role role, String criticality, String origin) {
+public record HostRecord(String name, Role role, String criticality, String origin) implements java.io.Serializable {
     public enum Role {
         DOMAIN_CONTROLLER, SERVER, WORKSTATION, JUMP_HOST;
 

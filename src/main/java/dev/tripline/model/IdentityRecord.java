@@ -8,7 +8,7 @@ import java.util.Locale;
  * {@code origin} names the file it came from, so every reason it produces can cite it.
  */
 public record IdentityRecord(String name, String sid, Kind kind, String owner, String criticality, List<String> tags,
-                             String origin) {
+                             String origin) implements java.io.Serializable {
     public enum Kind {
         SERVICE, ADMIN, USER, DISABLED;
 

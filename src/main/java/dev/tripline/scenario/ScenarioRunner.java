@@ -41,13 +41,17 @@ public final class ScenarioRunner {
 
             @Override public void close() {}
         };
+        RunStats stats = BatchRun.run(rules, s.eventInputs(), options(s), collect);
+        return compare(s, actual, fired, stats.rejectedCount());
+    }
+
+    /** The run options a scenario asks for (scenario.yaml): schema, windows, context, allowlist, suppressed alerts. */
+    public static BatchRun.Options options(Scenario s) {
         BatchRun.Options options = BatchRun.Options.defaults()
                 .withSchema(Optional.ofNullable(s.schema()).flatMap(EventShape::byName));
         if (s.reorderWindow() != null) options = options.withReorderWindow(Durations.parse(s.reorderWindow()));
         if (s.dedupWindow() != null) options = options.withDedupWindow(Durations.parse(s.dedupWindow()));
-        options = options.withShowSuppressed(s.showSuppressed()).withFacts(facts(s));
-        RunStats stats = BatchRun.run(rules, s.eventInputs(), options, collect);
-        return compare(s, actual, fired, stats.rejectedCount());
+        return options.withShowSuppressed(s.showSuppressed()).withFacts(facts(s));
     }
 
     private static List<Object> facts(Scenario s) {

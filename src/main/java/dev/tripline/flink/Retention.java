@@ -1,0 +1,66 @@
+package dev.tripline.flink;
+
+import dev.tripline.engine.CompiledRules;
+import dev.tripline.model.LogonEvent;
+import dev.tripline.model.PrivilegedLogonEvent;
+import dev.tripline.model.ProcessEvent;
+import dev.tripline.model.ServiceInstallEvent;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How long the job keeps each kind of event in keyed state after giving it to a session, read from the rules'
+ * own {@code @expires}, so a rule change that lengthens a lifetime needs no job option to follow it.
+ *
+ * <p>A rebuilt session must hold what the lost one held. That is each event for its own lifetime (a logon for
+ * the 12h its session context lasts), and every event for as long as anything derived from it lives: the
+ * <em>horizon</em>, by default the longest lifetime the rules declare for a type that is not an input event
+ * (detections, correlations and their suppression markers). What the rules derive with no lifetime at all is
+ * {@link dev.tripline.model.LongLivedContext}; its teaching events are kept apart for as long as the key lives.
+ */
+final class Retention {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Retention.class);
+    private static final Map<FlinkEvent.Kind, Class<?>> FACT_CLASS = Map.of(
+            FlinkEvent.Kind.PROCESS, ProcessEvent.class,
+            FlinkEvent.Kind.LOGON, LogonEvent.class,
+            FlinkEvent.Kind.PRIVILEGED_LOGON, PrivilegedLogonEvent.class,
+            FlinkEvent.Kind.SERVICE_INSTALL, ServiceInstallEvent.class);
+
+    private final long horizonMillis;
+    private final Map<FlinkEvent.Kind, Long> byKind;
+
+    private Retention(long horizonMillis, Map<FlinkEvent.Kind, Long> byKind) {
+        this.horizonMillis = horizonMillis;
+        this.byKind = byKind;
+    }
+
+    /** @param horizon the job's --horizon, or null to derive it from the rules */
+    static Retention of(CompiledRules rules, Duration horizon) {
+        Map<Class<?>, Duration> lifetimes = rules.lifetimes();
+        long derived = 0;
+        for (Map.Entry<Class<?>, Duration> e : lifetimes.entrySet()) {
+            if (!FACT_CLASS.containsValue(e.getKey())) derived = Math.max(derived, e.getValue().toMillis());
+        }
+        long h = horizon != null ? horizon.toMillis() : derived;
+        Map<FlinkEvent.Kind, Long> byKind = new EnumMap<>(FlinkEvent.Kind.class);
+        for (FlinkEvent.Kind k : FlinkEvent.Kind.values()) {
+            Duration own = lifetimes.get(FACT_CLASS.get(k));
+            if (own == null) {
+                // The CLI's session would hold such events for the whole run; the job holds them for the horizon.
+                LOG.warn("the rules declare no @expires for {}: the job keeps it {} after its time, the CLI for the whole run",
+                        FACT_CLASS.get(k).getSimpleName(), Duration.ofMillis(h));
+            }
+            byKind.put(k, Math.max(h, own == null ? 0 : own.toMillis()));
+        }
+        return new Retention(h, byKind);
+    }
+
+    /** How long after its own time this event stays in state. */
+    long of(FlinkEvent e) { return byKind.get(e.kindOrProcess()); }
+
+    long horizonMillis() { return horizonMillis; }
+
+    @Override public String toString() { return "horizon " + Duration.ofMillis(horizonMillis) + ", by kind " + byKind; }
+}
