@@ -29,22 +29,24 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Runs the rules for one correlation key (a host, by default) on event time, in a KIE session that is a
+ * Runs the rules for one correlation key (an account, by default) on event time, in a KIE session that is a
  * <em>cache</em> of Flink keyed state, never state itself.
  *
  * <p>Keyed state (checkpointed, redistributed by key group on rescaling):
  * <ul>
  *   <li>{@code pending}: events not yet behind the watermark, by event time. An event-time timer per
  *       timestamp releases them in time order, as the CLI's reorder buffer does.</li>
- *   <li>{@code retained}: the events already given to the session within the retention horizon (default 3h,
- *       the longest {@code @expires} of the bundled rules), in the order they were given.</li>
+ *   <li>{@code retained}: the events already given to the session, in the order they were given, each for as
+ *       long as {@link Retention} says: its own {@code @expires}, and at least the horizon of what the rules derive.</li>
+ *   <li>{@code teachers}: the events that taught context lasting for the rest of the session
+ *       ({@link dev.tripline.model.LongLivedContext}), kept while the key has state.</li>
  *   <li>{@code clock} and {@code newest}: the session's pseudo clock and the newest event time of the current
  *       recording (the CLI's rewind rule: an event more than the rewind threshold older starts a new one).</li>
  *   <li>{@code emitted}: fingerprints of the alerts already sent, kept for the horizon.</li>
  * </ul>
  *
  * <p>After a restore, a rescale, or an eviction from the bounded session cache, the session is rebuilt by
- * replaying {@code retained} into a fresh session in the same order and moving its clock to {@code clock}, with
+ * replaying {@code teachers} and {@code retained} into a fresh session in the same order and moving its clock to {@code clock}, with
  * every alert of the replay dropped: those events were fully processed, and their alerts sent, before the
  * state was taken. Alerts are additionally checked against {@code emitted} before they leave, so a rebuilt
  * session can never send one twice. Exactly-once output then follows from Flink's checkpoints plus a
@@ -246,21 +248,21 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         CorrelationSession s = sessions.get(key);
         if (s != null) return s;
         s = CorrelationSession.replay(rules, settings.facts());
-        // Alerts of the replay were sent before the state was taken. Teachers older than every retained fact
-        // go first, in time order, so the session learns what they taught before it sees the rest.
+        // Alerts of the replay were sent before the state was taken. Teachers no longer retained are merged into
+        // the retained history by time (which keeps its given order), so the session learns what they taught
+        // where it learned it the first time.
         List<FlinkEvent> history = list(retained.get());
-        List<FlinkEvent> older = new ArrayList<>();
-        for (FlinkEvent t : teachers.get()) {
-            if (history.stream().noneMatch(t::sameEventAs)) older.add(t);
-        }
-        older.sort(java.util.Comparator.comparingLong(t -> t.time));
+        java.util.ArrayDeque<FlinkEvent> older = new java.util.ArrayDeque<>();
+        list(teachers.get()).stream().filter(t -> history.stream().noneMatch(t::sameEventAs))
+                .sorted(java.util.Comparator.comparingLong(t -> t.time)).forEach(older::add);
         boolean any = false;
-        for (FlinkEvent e : older) {
+        for (FlinkEvent e : history) {
+            while (!older.isEmpty() && older.peek().time <= e.time) s.accept(older.poll().toFact());
             s.accept(e.toFact());
             any = true;
         }
-        for (FlinkEvent e : history) {
-            s.accept(e.toFact());
+        while (!older.isEmpty()) {
+            s.accept(older.poll().toFact());
             any = true;
         }
         Long c = clock.value();

@@ -2,65 +2,116 @@ package dev.tripline.flink;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Throughput of the Flink job (not a test): synthetic Sysmon events for many hosts, written to two files,
- * read, normalized, keyed by host and run through the bundled rules at parallelism 1 and 2 in a local
- * MiniCluster, alerts discarded. Prints events/s per run, the medians and the p2/p1 ratio.
+ * Throughput of the Flink job (not a test): synthetic Sysmon events for many hosts and accounts through the job
+ * in a local MiniCluster at parallelism 1 and 2 (files in, keyed by account, bundled rules, alerts discarded),
+ * runs alternating, after a warm-up. Prints per run events/s and the CPU the JVM used (cores busy on average),
+ * then the medians and the p2/p1 ratio. The CLI pipeline on the same events is the baseline.
+ *
+ * <p>Inputs are chosen so that event time is read in order at both parallelisms: one file with every event at
+ * p=1 (a reader takes one input after another, so two files covering the same hours would make the second all
+ * late), two files split by host, each covering the whole time range, at p=2 (one per reader).
  *
  * <pre>mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
- * java -cp target/classes:target/test-classes:$(cat cp.txt) dev.tripline.flink.FlinkBenchmark [events] [hosts] [repeats] [watermark granularity, ISO-8601]</pre>
+ * java -cp target/classes:target/test-classes:$(cat cp.txt) dev.tripline.flink.FlinkBenchmark [events] [hosts] [repeats]</pre>
  */
 public final class FlinkBenchmark {
-    private static Duration granularity;
+    private static final int MAX_PARALLELISM = 128; // Flink's default for these parallelisms
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
         int hosts = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        granularity = args.length > 3 ? Duration.parse(args[3]) : Duration.ofMillis(1);
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path dir = Files.createTempDirectory("tripline-bench");
-        List<String> lines = SyntheticEvents.lines(events, hosts, Instant.parse("2024-03-05T00:00:00Z").toEpochMilli(), 100, 3, 42);
-        // Two files: at parallelism 2 each reader takes one (one input is one unit of work).
-        List<String> inputs = new ArrayList<>();
+        // One user per host (plus LOCAL_SYSTEM, a hot key as in real fleets), 3% discovery, 100 ms apart.
+        List<String> lines = SyntheticEvents.lines(events, hosts, hosts, Instant.parse("2024-03-05T00:00:00Z").toEpochMilli(), 100, 3, 42);
+        Path all = dir.resolve("events.jsonl");
+        Files.write(all, lines, StandardCharsets.UTF_8);
+        List<String> one = List.of(all.toString());
+        List<String> two = new ArrayList<>();
         for (int part = 0; part < 2; part++) {
             Path f = dir.resolve("events-" + part + ".jsonl");
             List<String> half = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains("\"Computer\":\"ws") && hostOf(lines.get(i)) % 2 == part) half.add(lines.get(i));
+            for (String l : lines) if (hostOf(l) % 2 == part) half.add(l);
             Files.write(f, half, StandardCharsets.UTF_8);
-            inputs.add(f.toString());
+            two.add(f.toString());
         }
-        System.out.printf("tripline flink benchmark: %,d events, %d hosts, %d repeats, watermark granularity %s, %d cores%n",
-                events, hosts, repeats, granularity, Runtime.getRuntime().availableProcessors());
-        cli(inputs, events); // the CLI pipeline on the same inputs, one JVM, one session: the baseline
-        run(inputs, 1, events); // warm-up: compiles the rules, JIT
-        List<Double> p1 = new ArrayList<>(), p2 = new ArrayList<>();
+        System.out.printf("tripline flink benchmark: %,d events, %d hosts, %d accounts + SYSTEM, %d repeats, %d cores, Java %s%n",
+                events, hosts, hosts, repeats, Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.println("  share of events per subtask at p=2 (account keys by key group): " + shares(lines));
+        cli(one, events);
+        for (int warm = 0; warm < 2; warm++) { // warm-up: compiles the rules, JIT; throughput still climbs over the first runs
+            run(one, 1, events);
+            run(two, 2, events);
+        }
+        List<double[]> p1 = new ArrayList<>(), p2 = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            p1.add(run(inputs, 1, events));
-            p2.add(run(inputs, 2, events));
+            p1.add(run(one, 1, events));
+            p2.add(run(two, 2, events));
         }
-        double m1 = median(p1), m2 = median(p2);
-        System.out.printf("median events/s: p=1 %,.0f   p=2 %,.0f   ratio p2/p1 %.2f%n", m1, m2, m2 / m1);
+        double m1 = median(p1, 0), m2 = median(p2, 0);
+        System.out.printf("median events/s: p=1 %,.0f (%.2f cores busy)   p=2 %,.0f (%.2f cores busy)   ratio p2/p1 %.2f%n",
+                m1, median(p1, 1), m2, median(p2, 1), m2 / m1);
         for (Path f : Files.list(dir).toList()) Files.delete(f);
         Files.delete(dir);
     }
 
     private static void cli(List<String> inputs, int events) throws Exception {
         var rules = dev.tripline.engine.RuleCompiler.compile(dev.tripline.engine.RuleSource.bundled());
+        for (int warm = 0; warm < 2; warm++) {
+            long t0 = System.nanoTime();
+            int alerts = FlinkTestSupport.cliAlerts(rules, inputs, dev.tripline.pipeline.BatchRun.Options.defaults()).size();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("  cli (BatchRun, one session)%s: %,d events in %.2f s = %,.0f events/s, %,d alerts%n",
+                    warm == 0 ? " cold" : "", events, secs, events / secs, alerts);
+        }
+    }
+
+    /** {events/s, cores busy on average} */
+    private static double[] run(List<String> inputs, int parallelism, int events) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        JobOptions o = new JobOptions().parallelism(parallelism).checkpointInterval(Duration.ofSeconds(10));
+        inputs.forEach(o::input);
+        TriplineJob.configure(env, o);
+        TriplineJob.alerts(env, o).sinkTo(new DiscardingSink<>());
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        int alerts = FlinkTestSupport.cliAlerts(rules, inputs, dev.tripline.pipeline.BatchRun.Options.defaults()).size();
+        env.execute("benchmark p=" + parallelism);
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("  cli (BatchRun): %,d events in %.2f s = %,.0f events/s, %,d alerts%n", events, secs, events / secs, alerts);
+        double cores = (os.getProcessCpuTime() - cpu0) / 1e9 / secs;
+        double rate = events / secs;
+        System.out.printf("  p=%d: %,d events in %.2f s = %,.0f events/s, %.2f cores busy%n", parallelism, events, secs, rate, cores);
+        return new double[] {rate, cores};
+    }
+
+    private static String shares(List<String> lines) {
+        Map<Integer, Integer> perSubtask = new HashMap<>();
+        for (String l : lines) {
+            int u = l.indexOf("\"User\":\"") + 8;
+            String user = l.substring(u, l.indexOf('"', u));
+            String key = CorrelationKey.accountKey(dev.tripline.model.Account.parse(user, null));
+            perSubtask.merge(KeyGroupRangeAssignment.assignKeyToParallelOperator(key, MAX_PARALLELISM, 2), 1, Integer::sum);
+        }
+        return String.format("%.0f%% / %.0f%%", 100.0 * perSubtask.getOrDefault(0, 0) / lines.size(),
+                100.0 * perSubtask.getOrDefault(1, 0) / lines.size());
     }
 
     private static int hostOf(String line) {
@@ -69,25 +120,8 @@ public final class FlinkBenchmark {
         return Integer.parseInt(line.substring(i, j));
     }
 
-    private static double run(List<String> inputs, int parallelism, int events) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-        JobOptions o = new JobOptions().parallelism(parallelism).checkpointInterval(Duration.ofSeconds(10))
-                .watermarkGranularity(granularity);
-        inputs.forEach(o::input);
-        TriplineJob.configure(env, o);
-        TriplineJob.alerts(env, o).sinkTo(new DiscardingSink<>());
-        long t0 = System.nanoTime();
-        env.execute("benchmark p=" + parallelism);
-        double secs = (System.nanoTime() - t0) / 1e9;
-        double rate = events / secs;
-        System.out.printf("  p=%d: %,d events in %.2f s = %,.0f events/s%n", parallelism, events, secs, rate);
-        return rate;
-    }
-
-    private static double median(List<Double> xs) {
-        List<Double> s = xs.stream().sorted().toList();
+    private static double median(List<double[]> xs, int field) {
+        List<Double> s = xs.stream().map(x -> x[field]).sorted().toList();
         return s.get(s.size() / 2);
     }
 }

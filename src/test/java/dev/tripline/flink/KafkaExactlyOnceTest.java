@@ -142,7 +142,12 @@ class KafkaExactlyOnceTest {
         // itself must raise nothing (it is never released: no later event moves the watermark past it).
         long end = start + 300 * 15_000L + 3_600_000L;
         for (int h = 0; h < 6; h++) all.add(SyntheticEvents.line(end + h, "ws" + h + ".corp.local", "CORP\\user0", "C:\\Windows\\System32\\svchost.exe -k netsvcs", 9_000_000 + h));
+        // Context the logs teach, across the restart: svcbackup logs on as a service before the cut (so the first job
+        // learns it) and runs recon after it (so the second job, restored at another parallelism, must still know).
+        all.add(10, SyntheticEvents.logon(start + 10 * 15_000L + 1, "app01.corp.local", "CORP", "svcbackup", "S-1-5-21-1-2-3-2001", 5, "0x7f1", 8_000_001));
+        all.add(201, SyntheticEvents.line(start + 200 * 15_000L + 1, "app01.corp.local", "CORP\\svcbackup", "net group \"domain admins\" /domain", 8_000_002));
         List<String> expected = expected(all, tmp);
+        assertThat(expected).as("the CLI learns svcbackup from the 4624").anyMatch(a -> a.contains("svcbackup logged on as a service"));
         int half = 150; // a burst straddles the cut: its first detections are only in the first job's state
         String events = "events-restart", alerts = "alerts-restart";
         createTopic(events, 2);

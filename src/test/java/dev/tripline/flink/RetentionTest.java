@@ -1,0 +1,43 @@
+package dev.tripline.flink;
+
+import dev.tripline.engine.CompiledRules;
+import dev.tripline.engine.RuleCompiler;
+import dev.tripline.engine.RuleSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Retention in keyed state comes from the rules' own @expires (rules-drl/tripline/events, correlation/). */
+class RetentionTest {
+    static CompiledRules rules;
+
+    @BeforeAll static void compile() throws Exception {
+        rules = RuleCompiler.compile(RuleSource.bundled());
+    }
+
+    @Test void eachKindIsKeptForItsOwnLifetimeAndAtLeastTheLongestLifetimeOfWhatTheRulesDerive() {
+        Retention r = Retention.of(rules, null);
+
+        assertThat(Duration.ofMillis(r.horizonMillis())).as("BurstMember 3h, the longest derived lifetime").isEqualTo(Duration.ofHours(3));
+        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.PROCESS)))).as("ProcessEvent @expires 10m").isEqualTo(Duration.ofHours(3));
+        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.LOGON)))).as("LogonEvent @expires 12h").isEqualTo(Duration.ofHours(12));
+        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.PRIVILEGED_LOGON)))).isEqualTo(Duration.ofHours(12));
+        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.SERVICE_INSTALL)))).as("ServiceInstallEvent @expires 1m").isEqualTo(Duration.ofHours(3));
+    }
+
+    @Test void aGivenHorizonReplacesTheDerivedOneButNeverShortensAnEventsOwnLifetime() {
+        Retention r = Retention.of(rules, Duration.ofHours(5));
+
+        assertThat(r.of(event(FlinkEvent.Kind.PROCESS))).isEqualTo(Duration.ofHours(5).toMillis());
+        assertThat(Retention.of(rules, Duration.ofHours(1)).of(event(FlinkEvent.Kind.LOGON))).isEqualTo(Duration.ofHours(12).toMillis());
+    }
+
+    private static FlinkEvent event(FlinkEvent.Kind kind) {
+        FlinkEvent e = new FlinkEvent();
+        e.kind = kind;
+        return e;
+    }
+}
