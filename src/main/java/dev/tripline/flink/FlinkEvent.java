@@ -66,40 +66,34 @@ public class FlinkEvent {
         if (fact instanceof ProcessEvent e) {
             f.process(e);
         } else if (fact instanceof LogonEvent l) {
-            f.kind = Kind.LOGON;
-            f.host = l.host();
-            f.actor(l.account());
-            f.logonId = l.logonId();
+            f.common(Kind.LOGON, l.host(), l.account(), l.logonId(), l.schema());
             f.logonType = l.logonType();
             f.sourceAddress = l.sourceAddress();
             f.workstation = l.workstation();
-            f.schema = l.schema();
         } else if (fact instanceof PrivilegedLogonEvent p) {
-            f.kind = Kind.PRIVILEGED_LOGON;
-            f.host = p.host();
-            f.actor(p.account());
-            f.logonId = p.logonId();
+            f.common(Kind.PRIVILEGED_LOGON, p.host(), p.account(), p.logonId(), p.schema());
             f.privileges = p.privileges();
-            f.schema = p.schema();
         } else if (fact instanceof ServiceInstallEvent s) {
-            f.kind = Kind.SERVICE_INSTALL;
-            f.host = s.host();
-            f.actor(s.installedBy());
+            f.common(Kind.SERVICE_INSTALL, s.host(), s.installedBy(), null, s.schema());
             f.serviceName = s.serviceName();
             f.image = s.imagePath();
             f.serviceAccount = s.serviceAccount();
-            f.schema = s.schema();
         } else {
             throw new IllegalArgumentException("no wire form for " + fact.getClass().getSimpleName());
         }
         return f;
     }
 
+    private void common(Kind k, String h, Account a, String logon, String shape) {
+        kind = k;
+        host = h;
+        actor(a);
+        logonId = logon;
+        schema = shape;
+    }
+
     private void process(ProcessEvent e) {
-        kind = Kind.PROCESS;
-        host = e.getHost();
-        actor(e.getActor());
-        logonId = e.getLogonId();
+        common(Kind.PROCESS, e.getHost(), e.getActor(), e.getLogonId(), e.getSchema());
         image = e.getImage();
         originalFileName = e.getOriginalFileName();
         commandLine = e.getCommandLine();
@@ -115,7 +109,6 @@ public class FlinkEvent {
         description = e.getDescription();
         product = e.getProduct();
         fileVersion = e.getFileVersion();
-        schema = e.getSchema();
     }
 
     private void actor(Account a) {
