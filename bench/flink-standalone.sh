@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The job jar on a standalone Flink cluster, submitted the way docs/flink.md says (Flink's own CLI, `run -c`):
+# a JobManager and a TaskManager in separate JVMs whose class path holds Flink and no Tripline or Drools class,
+# so the shaded target/tripline.jar is loaded child-first as a user jar. For each scenario it runs the job
+# (files in, alert files out) and diffs the alerts with the CLI's on the same input (repeats not folded).
+# Prints the job runtimes. No Flink distribution needed: the cluster runs from the Flink jars Maven resolves.
+#
+# Usage: bench/flink-standalone.sh [fixture-dir ...]   (default: two fixtures that need context and learning)
+# Needs: curl. Ports: FLINK_REST_PORT (8081), FLINK_RPC_PORT (6123).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+rest=${FLINK_REST_PORT:-8081}
+rpc=${FLINK_RPC_PORT:-6123}
+fixtures=("$@")
+[ ${#fixtures[@]} -gt 0 ] || fixtures=(fixtures/learned-context-from-logons-and-services fixtures/context-inventory-yaml)
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mvn -q -DskipTests package dependency:build-classpath -Dmdep.outputFile="$work/all.cp" -Dmdep.includeScope=provided
+# Flink and what it needs, without the job's own libraries (those come from the job jar, child-first).
+tr ':' '\n' < "$work/all.cp" | grep -v -e /org/drools/ -e /org/kie/ -e /com/fasterxml/ -e /info/picocli/ -e /com/google/re2j/ -e /org/mvel/ > "$work/flink.lst"
+mvn -q dependency:build-classpath -Dmdep.outputFile="$work/slf4j.cp" -Dmdep.includeScope=runtime
+tr ':' '\n' < "$work/slf4j.cp" | grep -e /org/slf4j/ >> "$work/flink.lst"
+cp=$(paste -sd: "$work/flink.lst")
+
+# The module openings Flink's own config.yaml passes to every JVM on Java 17.
+opens=(--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED)
+
+mkdir -p "$work/conf"
+cat > "$work/conf/config.yaml" <<EOF
+jobmanager:
+  rpc: {address: localhost, port: $rpc}
+  bind-host: localhost
+  memory: {process: {size: 1024m}}
+taskmanager:
+  host: localhost
+  bind-host: localhost
+  numberOfTaskSlots: 2
+  cpu: {cores: 2}
+  # What Flink's start scripts compute from taskmanager.memory.process.size, given directly.
+  memory:
+    framework: {heap: {size: 128m}, off-heap: {size: 128m}}
+    task: {heap: {size: 512m}, off-heap: {size: 0m}}
+    managed: {size: 128m}
+    network: {min: 64m, max: 64m}
+    jvm-metaspace: {size: 256m}
+    jvm-overhead: {min: 192m, max: 192m}
+rest: {address: localhost, bind-address: localhost, port: $rest}
+parallelism: {default: 2}
+EOF
+
+java "${opens[@]}" -Xmx768m -cp "$cp" org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint \
+  --configDir "$work/conf" > "$work/jobmanager.log" 2>&1 &
+pids+=($!)
+java "${opens[@]}" -Xms640m -Xmx640m -XX:MaxDirectMemorySize=256m -XX:MaxMetaspaceSize=256m -cp "$cp" \
+  org.apache.flink.runtime.taskexecutor.TaskManagerRunner --configDir "$work/conf" > "$work/taskmanager.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do
+  if curl -s "localhost:$rest/overview" 2>/dev/null | grep -q '"slots-total":2'; then break; fi
+  sleep 1
+done
+curl -s "localhost:$rest/overview" | grep -q '"slots-total":2' || { echo "the cluster did not come up; see $work/*.log" >&2; tail -20 "$work"/*.log >&2; exit 1; }
+echo "standalone cluster up: 1 JobManager, 1 TaskManager with 2 slots (Flink $(curl -s "localhost:$rest/overview" | sed 's/.*"flink-version":"\([^"]*\)".*/\1/'))"
+
+failed=0
+for dir in "${fixtures[@]}"; do
+  name=$(basename "$dir")
+  args=()
+  for f in "$dir"/*.yaml "$dir"/*.csv; do
+    [ -e "$f" ] || continue
+    case "$(basename "$f")" in
+      scenario.yaml) ;;
+      allowlist*) args+=(--allowlist "$root/$f") ;;
+      *) args+=(--context "$root/$f") ;;
+    esac
+  done
+  events="$root/$dir/events.jsonl"
+  FLINK_CONF_DIR="$work/conf" java "${opens[@]}" -cp "$cp" org.apache.flink.client.cli.CliFrontend run \
+    -c dev.tripline.flink.TriplineJob target/tripline.jar --input "$events" --output "$work/out-$name" "${args[@]}" \
+    > "$work/submit-$name.log" 2>&1 || { echo "$name: submission failed" >&2; tail -20 "$work/submit-$name.log" >&2; failed=1; continue; }
+  runtime=$(grep -o 'Job Runtime: [0-9]* ms' "$work/submit-$name.log" || echo "Job Runtime: ? ms")
+  cat "$work/out-$name"/*/part-* 2>/dev/null | sort > "$work/flink-$name.jsonl" || true
+  java -jar target/tripline.jar correlate --quiet --dedup-window 0s "${args[@]}" "$events" | sort > "$work/cli-$name.jsonl"
+  if diff -q "$work/flink-$name.jsonl" "$work/cli-$name.jsonl" > /dev/null; then
+    echo "$name: $(wc -l < "$work/flink-$name.jsonl") alerts, identical to the CLI's ($runtime)"
+  else
+    echo "$name: the job's alerts differ from the CLI's ($runtime):" >&2
+    diff "$work/flink-$name.jsonl" "$work/cli-$name.jsonl" >&2 || true
+    failed=1
+  fi
+done
+exit $failed
