@@ -5,6 +5,7 @@ import dev.tripline.engine.CorrelationSession;
 import dev.tripline.model.Alert;
 import dev.tripline.model.ProcessEvent;
 import dev.tripline.output.AlertJson;
+import dev.tripline.pipeline.Deduplicator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -64,7 +65,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
 
     private transient CompiledRules rules;
     private transient Retention retention;
-    private transient Map<String, CorrelationSession> sessions;
+    private transient Map<String, Live> sessions;
     private transient MapState<Long, List<FlinkEvent>> pending;
     private transient ListState<FlinkEvent> retained;
     private transient ListState<FlinkEvent> teachers;
@@ -72,6 +73,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     private transient ValueState<Long> newest;
     private transient ValueState<Long> pruneAt;
     private transient MapState<String, Long> emitted;
+    private transient MapState<String, String> folding;
     private transient Counter late, rebuilds, rewinds, alertsOut, duplicatesDropped, evictions, suppressedDropped;
 
     /**
@@ -84,12 +86,33 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
      * @param maxLiveSessions KIE sessions kept live per subtask; the least recently used is disposed beyond it
      * @param facts           inserted into every session first: the job's --context and --allowlist entries
      * @param showSuppressed  emit alerts that a suppression rule or the allowlist marked (the CLI hides them)
+     * @param dedupWindow     fold repeated detections within this window, as the CLI's --dedup-window; zero: every
+     *                        alert goes out at once (a folded alert waits for its window to close)
      */
     public record Settings(String rulesDir, Duration horizon, Duration rewindThreshold, int maxLiveSessions,
-                           List<Object> facts, boolean showSuppressed) implements Serializable {
+                           List<Object> facts, boolean showSuppressed, Duration dedupWindow) implements Serializable {
         public Settings {
             facts = new ArrayList<>(facts);
+            dedupWindow = dedupWindow == null ? Duration.ZERO : dedupWindow;
         }
+
+        public Settings(String rulesDir, Duration horizon, Duration rewindThreshold, int maxLiveSessions,
+                        List<Object> facts, boolean showSuppressed) {
+            this(rulesDir, horizon, rewindThreshold, maxLiveSessions, facts, showSuppressed, Duration.ZERO);
+        }
+    }
+
+    /**
+     * A key's live engine: its KIE session and its fold of repeats (the CLI's {@link Deduplicator}), with the
+     * folded alerts the fold released and that still have to go out.
+     */
+    private record Live(CorrelationSession session, Deduplicator dedup, List<Alert> released) implements AutoCloseable {
+        static Live start(CorrelationSession session, long dedupWindowMillis) {
+            List<Alert> released = new ArrayList<>();
+            return new Live(session, new Deduplicator(dedupWindowMillis, released::add), released);
+        }
+
+        @Override public void close() { session.close(); }
     }
 
     public CorrelateFunction(Settings settings) {
@@ -100,6 +123,11 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         rules = RulesCache.get(settings.rulesDir());
         retention = Retention.of(rules, settings.horizon());
         LOG.info("retention in keyed state: {}", retention);
+        if (settings.dedupWindow().toMillis() > retention.horizonMillis()) {
+            // An open fold is rebuilt from the retained events of its members; they must outlive the window.
+            throw new IllegalArgumentException("--dedup-window " + settings.dedupWindow() + " is longer than the horizon "
+                    + Duration.ofMillis(retention.horizonMillis()) + "; raise --horizon or shorten the window");
+        }
         TypeInformation<FlinkEvent> event = TypeInformation.of(FlinkEvent.class);
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(event)));
         retained = getRuntimeContext().getListState(new ListStateDescriptor<>("retained", event));
@@ -108,6 +136,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Types.LONG));
         pruneAt = getRuntimeContext().getState(new ValueStateDescriptor<>("pruneAt", Types.LONG));
         emitted = getRuntimeContext().getMapState(new MapStateDescriptor<>("emitted", Types.STRING, Types.LONG));
+        folding = getRuntimeContext().getMapState(new MapStateDescriptor<>("folding", Types.STRING, Types.STRING));
         MetricGroup g = getRuntimeContext().getMetricGroup().addGroup("tripline");
         late = g.counter("late");
         rebuilds = g.counter("sessionRebuilds");
@@ -117,7 +146,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         evictions = g.counter("sessionEvictions");
         suppressedDropped = g.counter("suppressed");
         sessions = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override protected boolean removeEldestEntry(Map.Entry<String, CorrelationSession> eldest) {
+            @Override protected boolean removeEldestEntry(Map.Entry<String, Live> eldest) {
                 if (size() <= settings.maxLiveSessions()) return false;
                 eldest.getValue().close();
                 evictions.inc();
@@ -128,7 +157,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
 
     @Override public void close() {
         if (sessions != null) {
-            sessions.values().forEach(CorrelationSession::close);
+            sessions.values().forEach(Live::close);
             sessions.clear();
         }
     }
@@ -147,6 +176,12 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     }
 
     @Override public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
+        if (!folding.isEmpty()) {
+            // As the CLI does before each event: folds whose window closed before now go out first.
+            Live live = live(ctx.getCurrentKey());
+            live.dedup().release(ts);
+            drain(live, out);
+        }
         List<FlinkEvent> due = pending.get(ts);
         if (due != null) {
             pending.remove(ts);
@@ -165,9 +200,10 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
             newRecording(ctx, out);
             n = null;
         }
-        CorrelationSession s = session(ctx.getCurrentKey());
+        Live live = live(ctx.getCurrentKey());
+        CorrelationSession s = live.session();
         long learnedBefore = s.longLivedContextLearned();
-        emit(s.accept(e.toFact()), out);
+        emit(live, s.accept(e.toFact()), ctx, out);
         if (s.longLivedContextLearned() > learnedBefore) teachers.add(e); // rebuilt sessions must learn it again
         retained.add(e);
         clock.update(s.clockMillis());
@@ -183,13 +219,13 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     private void newRecording(Context ctx, Collector<String> out) throws Exception {
         rewinds.inc();
         String key = ctx.getCurrentKey();
-        CorrelationSession old = session(key);
+        Live old = live(key);
         List<Long> times = new ArrayList<>(new TreeSet<Long>(keys(pending)));
         for (long t : times) {
-            for (FlinkEvent p : pending.get(t)) emit(old.accept(p.toFact()), out);
+            for (FlinkEvent p : pending.get(t)) emit(old, old.session().accept(p.toFact()), ctx, out);
         }
         pending.clear();
-        emit(old.finish(), out);
+        finish(old, out);
         old.close();
         sessions.remove(key);
         retained.clear();
@@ -206,8 +242,9 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
      */
     private void prune(long ts, Context ctx, Collector<String> out) throws Exception {
         String key = ctx.getCurrentKey();
-        CorrelationSession s = session(key);
-        emit(s.advanceTo(ts), out);
+        Live live = live(key);
+        CorrelationSession s = live.session();
+        emit(live, s.advanceTo(ts), ctx, out);
         clock.update(s.clockMillis());
         List<FlinkEvent> keep = new ArrayList<>();
         long nextPrune = Long.MAX_VALUE;
@@ -219,8 +256,8 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
             }
         }
         if (keep.isEmpty() && pending.isEmpty()) {
-            emit(s.finish(), out);
-            s.close();
+            finish(live, out);
+            live.close();
             sessions.remove(key);
             retained.clear();
             clock.clear();
@@ -243,11 +280,12 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         ctx.timerService().registerEventTimeTimer(bucketed);
     }
 
-    /** The key's live session, or one rebuilt from keyed state (after a restore, a rescale or an eviction). */
-    private CorrelationSession session(String key) throws Exception {
-        CorrelationSession s = sessions.get(key);
-        if (s != null) return s;
-        s = CorrelationSession.replay(rules, settings.facts());
+    /** The key's live engine, or one rebuilt from keyed state (after a restore, a rescale or an eviction). */
+    private Live live(String key) throws Exception {
+        Live live = sessions.get(key);
+        if (live != null) return live;
+        CorrelationSession s = CorrelationSession.replay(rules, settings.facts());
+        live = Live.start(s, settings.dedupWindow().toMillis());
         // Alerts of the replay were sent before the state was taken. Teachers no longer retained are merged into
         // the retained history by time (which keeps its given order), so the session learns what they taught
         // where it learned it the first time.
@@ -257,37 +295,86 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
                 .sorted(java.util.Comparator.comparingLong(t -> t.time)).forEach(older::add);
         boolean any = false;
         for (FlinkEvent e : history) {
-            while (!older.isEmpty() && older.peek().time <= e.time) s.accept(older.poll().toFact());
-            s.accept(e.toFact());
+            while (!older.isEmpty() && older.peek().time <= e.time) refold(live, s.accept(older.poll().toFact()));
+            refold(live, s.accept(e.toFact()));
             any = true;
         }
         while (!older.isEmpty()) {
-            s.accept(older.poll().toFact());
+            refold(live, s.accept(older.poll().toFact()));
             any = true;
         }
         Long c = clock.value();
-        if (c != null) s.advanceTo(c);
+        if (c != null) refold(live, s.advanceTo(c));
+        live.released().clear();
         if (any) rebuilds.inc();
-        sessions.put(key, s);
-        return s;
+        sessions.put(key, live);
+        return live;
     }
 
-    private void emit(List<Alert> alerts, Collector<String> out) throws Exception {
+    /** Of the replay's alerts, those that sat in a fold still open when the state was taken go back into it. */
+    private void refold(Live live, List<Alert> replayed) throws Exception {
+        if (folding.isEmpty()) return;
+        for (Alert a : replayed) {
+            if (folding.contains(fingerprint(a))) live.dedup().accept(a, Long.MIN_VALUE);
+        }
+    }
+
+    /**
+     * The session's alerts at session time {@code now} go through the fold of repeats, as in the CLI: a folded
+     * detection is held (its raw fingerprint kept in {@code folding}, a timer set for when its window closes);
+     * anything else, and every fold that closed, goes out.
+     */
+    private void emit(Live live, List<Alert> alerts, Context ctx, Collector<String> out) throws Exception {
+        long now = live.session().clockMillis();
+        live.dedup().release(now);
         for (Alert a : alerts) {
             if (a.suppressed() && !settings.showSuppressed()) {
                 suppressedDropped.inc();
                 continue;
             }
-            String fp = fingerprint(a);
-            if (emitted.contains(fp)) {
+            long first = live.dedup().accept(a, now);
+            if (live.dedup().folds(a)) {
+                folding.put(fingerprint(a), foldId(a, first));
+                ctx.timerService().registerEventTimeTimer(first + settings.dedupWindow().toMillis() + 1);
+            }
+        }
+        drain(live, out);
+    }
+
+    /** The CLI's end of a recording: the last alerts, then every fold still open. */
+    private void finish(Live live, Collector<String> out) throws Exception {
+        for (Alert a : live.session().finish()) {
+            if (a.suppressed() && !settings.showSuppressed()) suppressedDropped.inc();
+            else live.dedup().accept(a, Long.MIN_VALUE);
+        }
+        live.dedup().flush();
+        drain(live, out);
+        folding.clear();
+    }
+
+    /** Sends what the fold released, each alert once: a rebuilt session can produce an alert already sent. */
+    private void drain(Live live, Collector<String> out) throws Exception {
+        for (Alert a : live.released()) {
+            boolean folded = live.dedup().folds(a);
+            String id = folded ? foldId(a, a.firstSeen()) : fingerprint(a);
+            if (folded) {
+                for (Iterator<Map.Entry<String, String>> it = folding.iterator(); it.hasNext(); ) {
+                    if (it.next().getValue().equals(id)) it.remove();
+                }
+            }
+            if (emitted.contains(id)) {
                 duplicatesDropped.inc();
                 continue;
             }
-            emitted.put(fp, a.time());
+            emitted.put(id, a.time());
             alertsOut.inc();
             out.collect(AlertJson.toJson(a).toString());
         }
+        live.released().clear();
     }
+
+    /** A folded alert is named by what makes detections repeats of each other and the time of its first one. */
+    private static String foldId(Alert a, long first) { return "fold|" + Deduplicator.key(a) + "@" + first; }
 
     /** Kind, rule and the exact events (source and time): two alerts with these equal are the same alert. */
     static String fingerprint(Alert a) {

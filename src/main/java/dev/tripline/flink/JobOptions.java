@@ -33,6 +33,10 @@ public final class JobOptions implements Serializable {
     @Option(names = "--show-suppressed", description = "Emit alerts that a suppression rule or the allowlist marked, with the reason (hidden by default, as in the CLI).")
     public boolean showSuppressed;
 
+    @Option(names = "--dedup-window", converter = DurationConverter.class,
+            description = "Fold the same detection (rule, host, account, command line, parent image) within this window into one alert with a count, as the CLI's --dedup-window; a folded alert goes out when its window has passed in event time (default: 0s, every alert at once).")
+    public Duration dedupWindow = Duration.ZERO;
+
     @Option(names = "--kafka-bootstrap", description = "Kafka bootstrap servers, for --events-topic and --alerts-topic.")
     public String kafkaBootstrap;
 
@@ -106,4 +110,5 @@ public final class JobOptions implements Serializable {
     public JobOptions context(String f) { contextFiles.add(f); return this; }
     public JobOptions allowlist(String f) { allowlists.add(f); return this; }
     public JobOptions showSuppressed(boolean b) { showSuppressed = b; return this; }
+    public JobOptions dedupWindow(Duration d) { dedupWindow = d; return this; }
 }

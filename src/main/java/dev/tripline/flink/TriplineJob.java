@@ -104,7 +104,7 @@ public final class TriplineJob {
         events = tap.apply(events);
         CorrelationKey key = o.key;
         CorrelateFunction.Settings settings = new CorrelateFunction.Settings(o.rulesDir, o.horizon, o.rewindThreshold,
-                o.maxLiveSessions, contextFacts(o), o.showSuppressed);
+                o.maxLiveSessions, contextFacts(o), o.showSuppressed, o.dedupWindow);
         return events.keyBy((KeySelector<FlinkEvent, String>) key::of, Types.STRING)
                 .process(new CorrelateFunction(settings), Types.STRING)
                 .uid(UID_CORRELATE).name("correlate (" + key.name().toLowerCase() + ")");

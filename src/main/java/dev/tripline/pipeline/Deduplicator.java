@@ -19,8 +19,11 @@ import java.util.function.Consumer;
  * {@code last_seen} (Sysmon and 4688 logging one process twice, a script looping). The alert is released when
  * its window has passed in event time, or at the end of the input. Correlations pass straight through: they
  * have their own one-alert-per-episode rules. A window of zero turns folding off.
+ *
+ * <p>The CLI's batch run and the Flink job's keyed operator both fold with it, so a folded alert is the same
+ * alert in both.
  */
-final class Deduplicator {
+public final class Deduplicator {
     /** At most this many events are listed on a folded alert; {@code count} still counts them all. */
     static final int MAX_EVENTS = 20;
 
@@ -29,32 +32,41 @@ final class Deduplicator {
     private final Map<String, Group> open = new LinkedHashMap<>();
     private long folded;
 
-    Deduplicator(long windowMillis, Consumer<Alert> downstream) {
+    public Deduplicator(long windowMillis, Consumer<Alert> downstream) {
         this.windowMillis = windowMillis;
         this.downstream = downstream;
     }
 
-    /** An alert produced at session time {@code now}. */
-    void accept(Alert alert, long now) {
+    /**
+     * An alert produced at session time {@code now}. Returns the time of the first alert of the group it joined,
+     * which with {@link #key} names the group, or its own time when it passed straight through.
+     */
+    public long accept(Alert alert, long now) {
         release(now);
-        if (windowMillis <= 0 || !alert.kind().equals("detection")) {
+        if (!folds(alert)) {
             downstream.accept(alert);
-            return;
+            return alert.time();
         }
         String key = key(alert);
         Group g = open.get(key);
-        if (g == null) open.put(key, new Group(alert));
-        else {
+        if (g == null) {
+            g = new Group(alert);
+            open.put(key, g);
+        } else {
             g.add(alert);
             folded++;
         }
+        return g.first;
     }
+
+    /** Whether this alert is held for folding (a detection, with folding on) rather than passed straight through. */
+    public boolean folds(Alert alert) { return windowMillis > 0 && alert.kind().equals("detection"); }
 
     /**
      * Releases the groups whose window has closed by {@code now}. Groups sit in the order they opened, which is
      * event-time order, so only the oldest few are looked at: this runs for every event.
      */
-    void release(long now) {
+    public void release(long now) {
         if (open.isEmpty()) return;
         List<Group> due = new ArrayList<>();
         for (var it = open.values().iterator(); it.hasNext(); ) {
@@ -67,7 +79,7 @@ final class Deduplicator {
     }
 
     /** The end of the input (or of a replay segment): everything still held goes out. */
-    void flush() {
+    public void flush() {
         List<Group> all = new ArrayList<>(open.values());
         open.clear();
         emit(all);
@@ -80,7 +92,8 @@ final class Deduplicator {
         for (Group g : groups) downstream.accept(g.alert());
     }
 
-    private static String key(Alert a) {
+    /** What makes two detections repeats of each other; with the group's first time it names a folded alert. */
+    public static String key(Alert a) {
         ProcessEvent e = a.events().get(0);
         return a.rule().id() + '\u0000' + Text.fold(a.host()) + '\u0000' + Text.fold(a.user().display()) + '\u0000'
                 + e.getCommandLineKey() + '\u0000' + e.getParentImageLower() + '\u0000' + (a.suppressed() ? "s" : "");

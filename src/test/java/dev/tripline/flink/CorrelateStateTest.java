@@ -11,6 +11,7 @@ import dev.tripline.model.ProcessEvent;
 import dev.tripline.model.SourceRef;
 import dev.tripline.model.TimedFact;
 import dev.tripline.output.AlertJson;
+import dev.tripline.pipeline.Deduplicator;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
@@ -141,10 +142,63 @@ class CorrelateStateTest {
         assertThat(alerts).containsExactlyInAnyOrderElementsOf(oneSession(networkLogon, benign, recon, otherSession));
     }
 
+    @Test void aFoldOfRepeatsOpenAcrossARestoreAtParallelismTwoComesOutAsTheCliFoldsIt() throws Exception {
+        Account bob = new Account("CORP", "bob", null);
+        TimedFact first = process(T0, "ws09.corp.local", bob, "0x77", RECON, 1);
+        TimedFact second = process(T0 + 10 * 60_000L, "ws09.corp.local", bob, "0x77", RECON, 2);
+        TimedFact third = process(T0 + 20 * 60_000L, "ws09.corp.local", bob, "0x77", RECON, 3);
+        TimedFact afterTheWindow = process(T0 + 70 * 60_000L, "ws09.corp.local", bob, "0x77", RECON, 4); // near miss: a new fold
+
+        OperatorSubtaskState midFold;
+        try (var h = harness(1, 0, Duration.ofHours(1))) {
+            h.open();
+            h.processElement(FlinkEvent.of(first), first.getTime());
+            h.processElement(FlinkEvent.of(second), second.getTime());
+            h.processWatermark(T0 + 15 * 60_000L);
+            assertThat(h.extractOutputValues()).as("held while the window is open").isEmpty();
+            midFold = h.snapshot(1, 1);
+        }
+        int owner = KeyGroupRangeAssignment.assignKeyToParallelOperator(CorrelationKey.ACCOUNT.of(FlinkEvent.of(third)), MAX_PARALLELISM, 2);
+        List<String> alerts;
+        try (var h = harness(2, owner, Duration.ofHours(1))) {
+            h.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(midFold, MAX_PARALLELISM, 1, 2, owner));
+            h.open();
+            h.processElement(FlinkEvent.of(third), third.getTime());
+            h.processElement(FlinkEvent.of(afterTheWindow), afterTheWindow.getTime());
+            h.processWatermark(afterTheWindow.getTime() + 3 * HOUR);
+            alerts = h.extractOutputValues();
+        }
+
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts).anyMatch(a -> a.contains("\"count\":3,\"first_seen\":\"2024-03-05T08:00:00Z\",\"last_seen\":\"2024-03-05T08:20:00Z\""))
+                .anyMatch(a -> a.contains("\"count\":1,\"first_seen\":\"2024-03-05T09:10:00Z\""));
+        assertThat(alerts).containsExactlyInAnyOrderElementsOf(oneSessionFolded(Duration.ofHours(1), first, second, third, afterTheWindow));
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, FlinkEvent, String> harness(int parallelism, int subtask) throws Exception {
-        CorrelateFunction.Settings settings = new CorrelateFunction.Settings(null, null, Duration.ofHours(2), 100, List.of(), false);
+        return harness(parallelism, subtask, Duration.ZERO);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, FlinkEvent, String> harness(int parallelism, int subtask, Duration dedupWindow) throws Exception {
+        CorrelateFunction.Settings settings = new CorrelateFunction.Settings(null, null, Duration.ofHours(2), 100, List.of(), false, dedupWindow);
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CorrelateFunction(settings)),
                 CorrelationKey.ACCOUNT::of, Types.STRING, MAX_PARALLELISM, parallelism, subtask);
+    }
+
+    /** What the CLI's batch run does with the same facts and --dedup-window: one session, its alerts folded. */
+    private static List<String> oneSessionFolded(Duration window, TimedFact... facts) {
+        List<String> out = new ArrayList<>();
+        Deduplicator dedup = new Deduplicator(window.toMillis(), a -> out.add(json(a)));
+        try (CorrelationSession s = CorrelationSession.replay(rules)) {
+            for (TimedFact f : facts) {
+                List<Alert> alerts = s.accept(f);
+                dedup.release(s.clockMillis());
+                for (Alert a : alerts) dedup.accept(a, s.clockMillis());
+            }
+            for (Alert a : s.finish()) dedup.accept(a, Long.MIN_VALUE);
+            dedup.flush();
+        }
+        return out;
     }
 
     /** What the CLI does with the same facts: one session, in time order, finished at the end. */

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every scenario in fixtures/ through the Flink job at parallelism 2 (files in, keyed by account), with the
  * scenario's own options (schema, reorder window, --context, --allowlist, --show-suppressed): exactly the
- * alerts the CLI pipeline produces on the same input, alert for alert (order aside), full alert JSON. The
- * CLI side runs without folding repeats, which the job does not do (docs/flink.md).
+ * alerts the CLI pipeline produces on the same input, alert for alert (order aside), full alert JSON: once with
+ * every alert out at once (the job's default, the CLI with --dedup-window 0s), once with repeats folded as the
+ * CLI does by default (the job with the same --dedup-window).
  */
 class FixtureParityTest {
     @RegisterExtension static final MiniClusterExtension MINI = FlinkTestSupport.miniCluster();
@@ -42,6 +43,7 @@ class FixtureParityTest {
         assertThat(scenarios).hasSizeGreaterThanOrEqualTo(30);
         List<String> failures = new ArrayList<>();
         Map<String, List<String>> flinkAlerts = new LinkedHashMap<>();
+        long folded = 0;
         for (Scenario s : scenarios) {
             BatchRun.Options options = ScenarioRunner.options(s).withDedupWindow(Duration.ZERO);
             List<String> expected = FlinkTestSupport.cliAlerts(rules, s.eventInputs(), options);
@@ -56,7 +58,17 @@ class FixtureParityTest {
             if (!sorted(actual).equals(sorted(expected))) {
                 failures.add(s.name() + ":\n  flink=" + sorted(actual) + "\n  cli  =" + sorted(expected));
             }
+
+            // The same with repeats folded, as `tripline correlate` does by default (1h, or the scenario's window).
+            BatchRun.Options folding = ScenarioRunner.options(s);
+            List<String> expectedFolded = FlinkTestSupport.cliAlerts(rules, s.eventInputs(), folding, folding.dedupWindow());
+            List<String> actualFolded = run(o.dedupWindow(folding.dedupWindow()), s.name() + " (folded)");
+            folded += expectedFolded.stream().filter(a -> !a.contains("\"count\":1,")).count();
+            if (!sorted(actualFolded).equals(sorted(expectedFolded))) {
+                failures.add(s.name() + " (folded):\n  flink=" + sorted(actualFolded) + "\n  cli  =" + sorted(expectedFolded));
+            }
         }
+        assertThat(folded).as("folded alerts (count > 1) among the scenarios' CLI output").isPositive();
         assertThat(failures).as("scenarios where Flink and the CLI differ").isEmpty();
         assertThat(flinkAlerts.values().stream().mapToInt(List::size).sum()).isGreaterThan(30);
 

@@ -25,10 +25,14 @@ final class FlinkTestSupport {
                 .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
     }
 
-    /** The CLI pipeline's alerts (BatchRun, one session), as alert JSON strings. */
+    /** The CLI pipeline's alerts (BatchRun, one session), as alert JSON strings, every alert out at once (the job's default). */
     static List<String> cliAlerts(CompiledRules rules, List<String> inputs, BatchRun.Options batchOptions) {
-        // The stream job emits one alert per detection; folding repeats is a batch-report feature of the CLI.
-        BatchRun.Options options = batchOptions.withDedupWindow(java.time.Duration.ZERO);
+        return cliAlerts(rules, inputs, batchOptions, java.time.Duration.ZERO);
+    }
+
+    /** As above, with repeats folded within {@code dedupWindow}. */
+    static List<String> cliAlerts(CompiledRules rules, List<String> inputs, BatchRun.Options batchOptions, java.time.Duration dedupWindow) {
+        BatchRun.Options options = batchOptions.withDedupWindow(dedupWindow);
         List<String> out = new ArrayList<>();
         BatchRun.run(rules, inputs, options, new AlertSink() {
             @Override public void write(Alert a) { out.add(AlertJson.toJson(a).toString()); }
