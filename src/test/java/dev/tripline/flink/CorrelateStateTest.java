@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The correlate operator's keyed state across what a stream job lives through — a key idle for hours, a restart
@@ -173,6 +174,13 @@ class CorrelateStateTest {
         assertThat(alerts).anyMatch(a -> a.contains("\"count\":3,\"first_seen\":\"2024-03-05T08:00:00Z\",\"last_seen\":\"2024-03-05T08:20:00Z\""))
                 .anyMatch(a -> a.contains("\"count\":1,\"first_seen\":\"2024-03-05T09:10:00Z\""));
         assertThat(alerts).containsExactlyInAnyOrderElementsOf(oneSessionFolded(Duration.ofHours(1), first, second, third, afterTheWindow));
+    }
+
+    @Test void aFoldWindowLongerThanWhatTheStateRetainsIsRefusedAtStart() throws Exception {
+        try (var h = harness(1, 0, Duration.ofHours(4))) {
+            assertThatThrownBy(h::open).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--dedup-window PT4H is longer than the horizon PT3H");
+        }
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, FlinkEvent, String> harness(int parallelism, int subtask) throws Exception {
