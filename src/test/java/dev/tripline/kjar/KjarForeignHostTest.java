@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieServices;
+import org.kie.api.builder.KieScanner;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.Results;
 import org.kie.api.builder.model.KieSessionModel;
@@ -197,6 +198,64 @@ class KjarForeignHostTest {
             session.dispose();
             container.dispose();
         }
+    }
+
+    @Test void aKieScannerMovesAContainerOnAVersionRangeToTheNewestVersionInstalled() throws Exception {
+        String older = "7.0.0", newer = "7.0.1";
+        install(older, versioned(older, Map.of()));
+        writeVersionList(older);
+        KieContainer container = ks.newKieContainer(ks.newReleaseId(GROUP, ARTIFACT, "[7.0,8.0)"), isolatedLoader());
+        KieScanner scanner = ks.newKieScanner(container);
+        try {
+            assertThat(container.getReleaseId().getVersion()).isEqualTo(older);
+            List<Object> events = events(Scenario.load(Path.of("fixtures", "burst-three-in-ten-minutes")), container);
+            KieSession before = container.newKieSession("tripline-replay");
+            insertAndFire(before, ks.getCommands(), events.get(0), 0);
+            assertThat(findingLevels(before)).containsExactly("MEDIUM");
+            before.dispose();
+
+            install(newer, versioned(newer, Map.of(NET_RULE, s -> s.replace("@level( \"medium\" )", "@level( \"high\" )"))));
+            writeVersionList(older, newer);
+            scanner.scanNow();
+
+            assertThat(container.getReleaseId().getVersion()).as("the scanner found the newer version in the range").isEqualTo(newer);
+            KieSession after = container.newKieSession("tripline-replay");
+            insertAndFire(after, ks.getCommands(), events.get(0), 0);
+            assertThat(findingLevels(after)).as("a new session runs the changed rule").containsExactly("HIGH");
+            after.dispose();
+        } finally {
+            scanner.shutdown();
+            container.dispose();
+        }
+    }
+
+    /** The built KJAR as version {@code v}, with some entries rewritten. */
+    private static byte[] versioned(String v, Map<String, UnaryOperator<String>> edits) throws IOException {
+        Map<String, UnaryOperator<String>> all = new java.util.HashMap<>(edits);
+        all.put("META-INF/maven/dev.tripline/tripline-rules/pom.xml", s -> s.replace("<version>" + version + "</version>", "<version>" + v + "</version>"));
+        all.put("META-INF/maven/dev.tripline/tripline-rules/pom.properties", s -> s.replace("version=" + version, "version=" + v));
+        return rewrite(Files.readAllBytes(KJAR), all);
+    }
+
+    /** What `mvn install` leaves beside the versions of an artifact, and what version ranges are resolved from. */
+    private static void writeVersionList(String... versions) throws IOException {
+        StringBuilder list = new StringBuilder();
+        for (String v : versions) list.append("      <version>").append(v).append("</version>\n");
+        Files.writeString(repo.resolve("dev/tripline/tripline-rules/maven-metadata-local.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <metadata>
+                  <groupId>dev.tripline</groupId>
+                  <artifactId>tripline-rules</artifactId>
+                  <versioning>
+                    <latest>%s</latest>
+                    <release>%s</release>
+                    <versions>
+                %s    </versions>
+                    <lastUpdated>%s</lastUpdated>
+                  </versioning>
+                </metadata>
+                """.formatted(versions[versions.length - 1], versions[versions.length - 1], list,
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now())));
     }
 
     // ---- the host's side: commands in, objects out ----
