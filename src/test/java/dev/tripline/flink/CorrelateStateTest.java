@@ -176,6 +176,31 @@ class CorrelateStateTest {
         assertThat(alerts).containsExactlyInAnyOrderElementsOf(oneSessionFolded(Duration.ofHours(1), first, second, third, afterTheWindow));
     }
 
+    @Test void anEventBehindTheWatermarkIsHandledAsTheCliHandlesALateOneAndOneFarBehindStartsANewRecording() throws Exception {
+        Account carol = new Account("CORP", "carol", null);
+        TimedFact onTime = process(T0 + HOUR, "ws11.corp.local", carol, "0x21", "net localgroup administrators", 1);
+        TimedFact late = process(T0 + 40 * 60_000L, "ws11.corp.local", carol, "0x21", RECON, 2); // 20 min behind
+        TimedFact farBehind = process(T0 - 3 * HOUR, "ws11.corp.local", carol, "0x21", "net accounts /domain", 3); // > 2h: a new recording
+
+        List<String> alerts;
+        try (var h = harness(1, 0)) {
+            h.open();
+            h.processElement(FlinkEvent.of(onTime), onTime.getTime());
+            h.processWatermark(onTime.getTime() + 60_000L);
+            h.processElement(FlinkEvent.of(late), late.getTime()); // behind the watermark: to the session at once
+            h.processElement(FlinkEvent.of(farBehind), farBehind.getTime());
+            h.processWatermark(Long.MAX_VALUE);
+            alerts = h.extractOutputValues();
+        }
+
+        assertThat(alerts).as("each late event's own detection still fires").hasSize(3)
+                .anyMatch(a -> a.contains("\"process_id\":\"2\"")).anyMatch(a -> a.contains("\"process_id\":\"3\""));
+        // The CLI: the late event goes into the same session at its own time; the far one ends it and starts another.
+        List<String> cli = new ArrayList<>(oneSession(onTime, late));
+        cli.addAll(oneSession(farBehind));
+        assertThat(alerts).containsExactlyInAnyOrderElementsOf(cli);
+    }
+
     @Test void aFoldWindowLongerThanWhatTheStateRetainsIsRefusedAtStart() throws Exception {
         try (var h = harness(1, 0, Duration.ofHours(4))) {
             assertThatThrownBy(h::open).isInstanceOf(IllegalArgumentException.class)
