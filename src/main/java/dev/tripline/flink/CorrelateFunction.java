@@ -2,10 +2,6 @@ package dev.tripline.flink;
 
 import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.CorrelationSession;
-import dev.tripline.model.Alert;
-import dev.tripline.model.ProcessEvent;
-import dev.tripline.output.AlertJson;
-import dev.tripline.pipeline.Deduplicator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -23,7 +19,6 @@ import org.apache.flink.util.Collector;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +38,16 @@ import java.util.TreeSet;
  *       ({@link dev.tripline.model.LongLivedContext}), kept while the key has state.</li>
  *   <li>{@code clock} and {@code newest}: the session's pseudo clock and the newest event time of the current
  *       recording (the CLI's rewind rule: an event more than the rewind threshold older starts a new one).</li>
- *   <li>{@code emitted}: fingerprints of the alerts already sent, kept for the horizon.</li>
+ *   <li>{@code emitted} and {@code folding}: what already went out, and what is held in folds of repeats
+ *       ({@link AlertGate}).</li>
  * </ul>
  *
  * <p>After a restore, a rescale, or an eviction from the bounded session cache, the session is rebuilt by
- * replaying {@code teachers} and {@code retained} into a fresh session in the same order and moving its clock to {@code clock}, with
- * every alert of the replay dropped: those events were fully processed, and their alerts sent, before the
- * state was taken. Alerts are additionally checked against {@code emitted} before they leave, so a rebuilt
- * session can never send one twice. Exactly-once output then follows from Flink's checkpoints plus a
- * transactional sink.
+ * replaying {@code teachers} and {@code retained} into a fresh session in the same order and moving its clock
+ * to {@code clock}. The replay's alerts are dropped (those events were fully processed, and their alerts sent,
+ * before the state was taken), except the ones that sat in open folds, which go back into them. Alerts are
+ * also checked against {@code emitted} before they leave, so a rebuilt session can never send one twice.
+ * Exactly-once output then follows from Flink's checkpoints plus a transactional sink.
  *
  * <p>Late events (at or behind the watermark when they arrive) go to the session at once, as the CLI does
  * with an event older than its reorder window: single-event rules fire; correlations see it only as far as
@@ -65,16 +61,15 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
 
     private transient CompiledRules rules;
     private transient Retention retention;
-    private transient Map<String, Live> sessions;
+    private transient Map<String, KeyEngine> sessions;
     private transient MapState<Long, List<FlinkEvent>> pending;
     private transient ListState<FlinkEvent> retained;
     private transient ListState<FlinkEvent> teachers;
     private transient ValueState<Long> clock;
     private transient ValueState<Long> newest;
     private transient ValueState<Long> pruneAt;
-    private transient MapState<String, Long> emitted;
-    private transient MapState<String, String> folding;
-    private transient Counter late, rebuilds, rewinds, alertsOut, duplicatesDropped, evictions, suppressedDropped;
+    private transient AlertGate gate;
+    private transient Counter late, rebuilds, rewinds, evictions;
 
     /**
      * What the operator needs besides the events.
@@ -102,19 +97,6 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         }
     }
 
-    /**
-     * A key's live engine: its KIE session and its fold of repeats (the CLI's {@link Deduplicator}), with the
-     * folded alerts the fold released and that still have to go out.
-     */
-    private record Live(CorrelationSession session, Deduplicator dedup, List<Alert> released) implements AutoCloseable {
-        static Live start(CorrelationSession session, long dedupWindowMillis) {
-            List<Alert> released = new ArrayList<>();
-            return new Live(session, new Deduplicator(dedupWindowMillis, released::add), released);
-        }
-
-        @Override public void close() { session.close(); }
-    }
-
     public CorrelateFunction(Settings settings) {
         this.settings = settings;
     }
@@ -135,18 +117,17 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.LONG));
         newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Types.LONG));
         pruneAt = getRuntimeContext().getState(new ValueStateDescriptor<>("pruneAt", Types.LONG));
-        emitted = getRuntimeContext().getMapState(new MapStateDescriptor<>("emitted", Types.STRING, Types.LONG));
-        folding = getRuntimeContext().getMapState(new MapStateDescriptor<>("folding", Types.STRING, Types.STRING));
         MetricGroup g = getRuntimeContext().getMetricGroup().addGroup("tripline");
+        gate = new AlertGate(
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("emitted", Types.STRING, Types.LONG)),
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("folding", Types.STRING, Types.STRING)),
+                settings.showSuppressed(), settings.dedupWindow().toMillis(), g);
         late = g.counter("late");
         rebuilds = g.counter("sessionRebuilds");
         rewinds = g.counter("rewinds");
-        alertsOut = g.counter("alerts");
-        duplicatesDropped = g.counter("duplicatesDropped");
         evictions = g.counter("sessionEvictions");
-        suppressedDropped = g.counter("suppressed");
         sessions = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override protected boolean removeEldestEntry(Map.Entry<String, Live> eldest) {
+            @Override protected boolean removeEldestEntry(Map.Entry<String, KeyEngine> eldest) {
                 if (size() <= settings.maxLiveSessions()) return false;
                 eldest.getValue().close();
                 evictions.inc();
@@ -157,7 +138,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
 
     @Override public void close() {
         if (sessions != null) {
-            sessions.values().forEach(Live::close);
+            sessions.values().forEach(KeyEngine::close);
             sessions.clear();
         }
     }
@@ -176,12 +157,8 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     }
 
     @Override public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
-        if (!folding.isEmpty()) {
-            // As the CLI does before each event: folds whose window closed before now go out first.
-            Live live = live(ctx.getCurrentKey());
-            live.dedup().release(ts);
-            drain(live, out);
-        }
+        // As the CLI does before each event: folds whose window closed before now go out first.
+        if (gate.hasOpenFolds()) gate.release(engine(ctx.getCurrentKey()), ts, out);
         List<FlinkEvent> due = pending.get(ts);
         if (due != null) {
             pending.remove(ts);
@@ -200,10 +177,10 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
             newRecording(ctx, out);
             n = null;
         }
-        Live live = live(ctx.getCurrentKey());
-        CorrelationSession s = live.session();
+        KeyEngine engine = engine(ctx.getCurrentKey());
+        CorrelationSession s = engine.session();
         long learnedBefore = s.longLivedContextLearned();
-        emit(live, s.accept(e.toFact()), ctx, out);
+        gate.emit(engine, s.accept(e.toFact()), ctx.timerService(), out);
         if (s.longLivedContextLearned() > learnedBefore) teachers.add(e); // rebuilt sessions must learn it again
         retained.add(e);
         clock.update(s.clockMillis());
@@ -219,13 +196,13 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     private void newRecording(Context ctx, Collector<String> out) throws Exception {
         rewinds.inc();
         String key = ctx.getCurrentKey();
-        Live old = live(key);
+        KeyEngine old = engine(key);
         List<Long> times = new ArrayList<>(new TreeSet<Long>(keys(pending)));
         for (long t : times) {
-            for (FlinkEvent p : pending.get(t)) emit(old, old.session().accept(p.toFact()), ctx, out);
+            for (FlinkEvent p : pending.get(t)) gate.emit(old, old.session().accept(p.toFact()), ctx.timerService(), out);
         }
         pending.clear();
-        finish(old, out);
+        gate.finish(old, out);
         old.close();
         sessions.remove(key);
         retained.clear();
@@ -242,9 +219,9 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
      */
     private void prune(long ts, Context ctx, Collector<String> out) throws Exception {
         String key = ctx.getCurrentKey();
-        Live live = live(key);
-        CorrelationSession s = live.session();
-        emit(live, s.advanceTo(ts), ctx, out);
+        KeyEngine engine = engine(key);
+        CorrelationSession s = engine.session();
+        gate.emit(engine, s.advanceTo(ts), ctx.timerService(), out);
         clock.update(s.clockMillis());
         List<FlinkEvent> keep = new ArrayList<>();
         long nextPrune = Long.MAX_VALUE;
@@ -256,20 +233,17 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
             }
         }
         if (keep.isEmpty() && pending.isEmpty()) {
-            finish(live, out);
-            live.close();
+            gate.finish(engine, out);
+            engine.close();
             sessions.remove(key);
             retained.clear();
             clock.clear();
             newest.clear();
-            emitted.clear();
+            gate.clear();
             return;
         }
         retained.update(keep);
-        long cutoff = ts - retention.horizonMillis();
-        for (Iterator<Map.Entry<String, Long>> it = emitted.iterator(); it.hasNext(); ) {
-            if (it.next().getValue() < cutoff) it.remove();
-        }
+        gate.forgetBefore(ts - retention.horizonMillis());
         schedulePrune(ctx, Math.max(ts + 1, keep.isEmpty() ? ts + retention.horizonMillis() : nextPrune));
     }
 
@@ -281,11 +255,11 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     }
 
     /** The key's live engine, or one rebuilt from keyed state (after a restore, a rescale or an eviction). */
-    private Live live(String key) throws Exception {
-        Live live = sessions.get(key);
+    private KeyEngine engine(String key) throws Exception {
+        KeyEngine live = sessions.get(key);
         if (live != null) return live;
         CorrelationSession s = CorrelationSession.replay(rules, settings.facts());
-        live = Live.start(s, settings.dedupWindow().toMillis());
+        live = KeyEngine.start(s, settings.dedupWindow().toMillis());
         // Alerts of the replay were sent before the state was taken. Teachers no longer retained are merged into
         // the retained history by time (which keeps its given order), so the session learns what they taught
         // where it learned it the first time.
@@ -295,92 +269,20 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
                 .sorted(java.util.Comparator.comparingLong(t -> t.time)).forEach(older::add);
         boolean any = false;
         for (FlinkEvent e : history) {
-            while (!older.isEmpty() && older.peek().time <= e.time) refold(live, s.accept(older.poll().toFact()));
-            refold(live, s.accept(e.toFact()));
+            while (!older.isEmpty() && older.peek().time <= e.time) gate.refold(live, s.accept(older.poll().toFact()));
+            gate.refold(live, s.accept(e.toFact()));
             any = true;
         }
         while (!older.isEmpty()) {
-            refold(live, s.accept(older.poll().toFact()));
+            gate.refold(live, s.accept(older.poll().toFact()));
             any = true;
         }
         Long c = clock.value();
-        if (c != null) refold(live, s.advanceTo(c));
+        if (c != null) gate.refold(live, s.advanceTo(c));
         live.released().clear();
         if (any) rebuilds.inc();
         sessions.put(key, live);
         return live;
-    }
-
-    /** Of the replay's alerts, those that sat in a fold still open when the state was taken go back into it. */
-    private void refold(Live live, List<Alert> replayed) throws Exception {
-        if (folding.isEmpty()) return;
-        for (Alert a : replayed) {
-            if (folding.contains(fingerprint(a))) live.dedup().accept(a, Long.MIN_VALUE);
-        }
-    }
-
-    /**
-     * The session's alerts at session time {@code now} go through the fold of repeats, as in the CLI: a folded
-     * detection is held (its raw fingerprint kept in {@code folding}, a timer set for when its window closes);
-     * anything else, and every fold that closed, goes out.
-     */
-    private void emit(Live live, List<Alert> alerts, Context ctx, Collector<String> out) throws Exception {
-        long now = live.session().clockMillis();
-        live.dedup().release(now);
-        for (Alert a : alerts) {
-            if (a.suppressed() && !settings.showSuppressed()) {
-                suppressedDropped.inc();
-                continue;
-            }
-            long first = live.dedup().accept(a, now);
-            if (live.dedup().folds(a)) {
-                folding.put(fingerprint(a), foldId(a, first));
-                ctx.timerService().registerEventTimeTimer(first + settings.dedupWindow().toMillis() + 1);
-            }
-        }
-        drain(live, out);
-    }
-
-    /** The CLI's end of a recording: the last alerts, then every fold still open. */
-    private void finish(Live live, Collector<String> out) throws Exception {
-        for (Alert a : live.session().finish()) {
-            if (a.suppressed() && !settings.showSuppressed()) suppressedDropped.inc();
-            else live.dedup().accept(a, Long.MIN_VALUE);
-        }
-        live.dedup().flush();
-        drain(live, out);
-        folding.clear();
-    }
-
-    /** Sends what the fold released, each alert once: a rebuilt session can produce an alert already sent. */
-    private void drain(Live live, Collector<String> out) throws Exception {
-        for (Alert a : live.released()) {
-            boolean folded = live.dedup().folds(a);
-            String id = folded ? foldId(a, a.firstSeen()) : fingerprint(a);
-            if (folded) {
-                for (Iterator<Map.Entry<String, String>> it = folding.iterator(); it.hasNext(); ) {
-                    if (it.next().getValue().equals(id)) it.remove();
-                }
-            }
-            if (emitted.contains(id)) {
-                duplicatesDropped.inc();
-                continue;
-            }
-            emitted.put(id, a.time());
-            alertsOut.inc();
-            out.collect(AlertJson.toJson(a).toString());
-        }
-        live.released().clear();
-    }
-
-    /** A folded alert is named by what makes detections repeats of each other and the time of its first one. */
-    private static String foldId(Alert a, long first) { return "fold|" + Deduplicator.key(a) + "@" + first; }
-
-    /** Kind, rule and the exact events (source and time): two alerts with these equal are the same alert. */
-    static String fingerprint(Alert a) {
-        StringBuilder b = new StringBuilder(a.kind()).append('|').append(a.rule().id()).append('|').append(a.rule().name());
-        for (ProcessEvent e : a.events()) b.append('|').append(e.getSource()).append('@').append(e.getTime());
-        return b.toString();
     }
 
     private static <T> List<T> list(Iterable<T> it) {
