@@ -2,7 +2,8 @@
 # The job jar on a standalone Flink cluster, submitted the way docs/flink.md says (Flink's own CLI, `run -c`):
 # a JobManager and a TaskManager in separate JVMs whose class path holds Flink and no Tripline or Drools class,
 # so the shaded target/tripline.jar is loaded child-first as a user jar. For each scenario it runs the job
-# (files in, alert files out) and diffs the alerts with the CLI's on the same input (repeats not folded).
+# (files in, alert files out) and diffs the alerts with the CLI's on the same input, with repeats not folded
+# and folded within 1h.
 # Prints the job runtimes. No Flink distribution needed: the cluster runs from the Flink jars Maven resolves.
 #
 # Usage: bench/flink-standalone.sh [fixture-dir ...]   (default: two fixtures that need context and learning)
@@ -87,18 +88,24 @@ for dir in "${fixtures[@]}"; do
     esac
   done
   events="$root/$dir/events.jsonl"
-  FLINK_CONF_DIR="$work/conf" java "${opens[@]}" -cp "$cp" org.apache.flink.client.cli.CliFrontend run \
-    -c dev.tripline.flink.TriplineJob target/tripline.jar --input "$events" --output "$work/out-$name" "${args[@]}" \
-    > "$work/submit-$name.log" 2>&1 || { echo "$name: submission failed" >&2; tail -20 "$work/submit-$name.log" >&2; failed=1; continue; }
-  runtime=$(grep -o 'Job Runtime: [0-9]* ms' "$work/submit-$name.log" || echo "Job Runtime: ? ms")
-  cat "$work/out-$name"/*/part-* 2>/dev/null | sort > "$work/flink-$name.jsonl" || true
-  java -jar target/tripline.jar correlate --quiet --dedup-window 0s "${args[@]}" "$events" | sort > "$work/cli-$name.jsonl"
-  if diff -q "$work/flink-$name.jsonl" "$work/cli-$name.jsonl" > /dev/null; then
-    echo "$name: $(wc -l < "$work/flink-$name.jsonl") alerts, identical to the CLI's ($runtime)"
-  else
-    echo "$name: the job's alerts differ from the CLI's ($runtime):" >&2
-    diff "$work/flink-$name.jsonl" "$work/cli-$name.jsonl" >&2 || true
-    failed=1
-  fi
+  # Twice: every alert at once (the job's default; the CLI with --dedup-window 0s), then repeats folded within
+  # 1h (the CLI's default).
+  for window in 0s 1h; do
+    run="$name-$window"
+    FLINK_CONF_DIR="$work/conf" java "${opens[@]}" -cp "$cp" org.apache.flink.client.cli.CliFrontend run \
+      -c dev.tripline.flink.TriplineJob target/tripline.jar --input "$events" --output "$work/out-$run" \
+      --dedup-window "$window" "${args[@]}" \
+      > "$work/submit-$run.log" 2>&1 || { echo "$run: submission failed" >&2; tail -20 "$work/submit-$run.log" >&2; failed=1; continue; }
+    runtime=$(grep -o 'Job Runtime: [0-9]* ms' "$work/submit-$run.log" || echo "Job Runtime: ? ms")
+    cat "$work/out-$run"/*/part-* 2>/dev/null | sort > "$work/flink-$run.jsonl" || true
+    java -jar target/tripline.jar correlate --quiet --dedup-window "$window" "${args[@]}" "$events" | sort > "$work/cli-$run.jsonl"
+    if diff -q "$work/flink-$run.jsonl" "$work/cli-$run.jsonl" > /dev/null; then
+      echo "$name, --dedup-window $window: $(wc -l < "$work/flink-$run.jsonl") alerts, identical to the CLI's ($runtime)"
+    else
+      echo "$name, --dedup-window $window: the job's alerts differ from the CLI's ($runtime):" >&2
+      diff "$work/flink-$run.jsonl" "$work/cli-$run.jsonl" >&2 || true
+      failed=1
+    fi
+  done
 done
 exit $failed
