@@ -5,7 +5,7 @@ import dev.tripline.model.ProcessEvent;
 import dev.tripline.output.AlertJson;
 import dev.tripline.pipeline.Deduplicator;
 import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.metrics.Counter;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.util.Collector;
@@ -28,17 +28,17 @@ final class AlertGate {
     private final MapState<String, String> folding;
     private final boolean showSuppressed;
     private final long dedupWindowMillis;
-    private final Counter alertsOut, duplicatesDropped, suppressedDropped;
+    private final RunCounter alertsOut, duplicatesDropped, suppressedDropped;
 
     AlertGate(MapState<String, Long> emitted, MapState<String, String> folding, boolean showSuppressed, long dedupWindowMillis,
-              MetricGroup metrics) {
+              MetricGroup metrics, RuntimeContext ctx) {
         this.emitted = emitted;
         this.folding = folding;
         this.showSuppressed = showSuppressed;
         this.dedupWindowMillis = dedupWindowMillis;
-        alertsOut = metrics.counter("alerts");
-        duplicatesDropped = metrics.counter("duplicatesDropped");
-        suppressedDropped = metrics.counter("suppressed");
+        alertsOut = RunCounter.of(metrics, ctx, "alerts");
+        duplicatesDropped = RunCounter.of(metrics, ctx, "duplicatesDropped");
+        suppressedDropped = RunCounter.of(metrics, ctx, "suppressed");
     }
 
     /**

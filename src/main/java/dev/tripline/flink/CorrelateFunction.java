@@ -69,7 +69,8 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     private transient ValueState<Long> newest;
     private transient ValueState<Long> pruneAt;
     private transient AlertGate gate;
-    private transient Counter late, rebuilds, rewinds, evictions;
+    private transient RunCounter late, rewinds;
+    private transient Counter rebuilds, evictions;
 
     /**
      * What the operator needs besides the events.
@@ -121,10 +122,10 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         gate = new AlertGate(
                 getRuntimeContext().getMapState(new MapStateDescriptor<>("emitted", Types.STRING, Types.LONG)),
                 getRuntimeContext().getMapState(new MapStateDescriptor<>("folding", Types.STRING, Types.STRING)),
-                settings.showSuppressed(), settings.dedupWindow().toMillis(), g);
-        late = g.counter("late");
+                settings.showSuppressed(), settings.dedupWindow().toMillis(), g, getRuntimeContext());
+        late = RunCounter.of(g, getRuntimeContext(), "late");
         rebuilds = g.counter("sessionRebuilds");
-        rewinds = g.counter("rewinds");
+        rewinds = RunCounter.of(g, getRuntimeContext(), "rewinds");
         evictions = g.counter("sessionEvictions");
         sessions = new LinkedHashMap<>(64, 0.75f, true) {
             @Override protected boolean removeEldestEntry(Map.Entry<String, KeyEngine> eldest) {

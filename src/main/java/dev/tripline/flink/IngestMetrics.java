@@ -3,7 +3,7 @@ package dev.tripline.flink;
 import dev.tripline.ingest.IngestListener;
 import dev.tripline.model.SourceRef;
 import dev.tripline.model.TimedFact;
-import org.apache.flink.metrics.Counter;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.MetricGroup;
 
 import java.util.function.Consumer;
@@ -16,18 +16,21 @@ import java.util.function.Consumer;
 final class IngestMetrics implements IngestListener {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestMetrics.class);
 
-    private final Counter events;
-    private final Counter skipped;
-    private final Counter rejected;
-    private final Counter unreadable;
+    private final RunCounter lines;
+    private final RunCounter events;
+    private final RunCounter skipped;
+    private final RunCounter rejected;
+    private final RunCounter unreadable;
     private Consumer<FlinkEvent> downstream = e -> {};
 
-    IngestMetrics(MetricGroup parent) {
+    /** @param ctx the operator's runtime context, for the run summary's accumulators; null where there is none */
+    IngestMetrics(MetricGroup parent, RuntimeContext ctx) {
         MetricGroup g = parent.addGroup("tripline");
-        events = g.counter("events");
-        skipped = g.counter("skipped");
-        rejected = g.counter("rejected");
-        unreadable = g.counter("unreadable");
+        lines = RunCounter.of(g, ctx, "lines");
+        events = RunCounter.of(g, ctx, "events");
+        skipped = RunCounter.of(g, ctx, "skipped");
+        rejected = RunCounter.of(g, ctx, "rejected");
+        unreadable = RunCounter.of(g, ctx, "unreadable");
     }
 
     IngestMetrics to(Consumer<FlinkEvent> downstream) {
@@ -46,6 +49,8 @@ final class IngestMetrics implements IngestListener {
         rejected.inc();
         LOG.warn("rejected {}: {} {}", source, reason, detail);
     }
+
+    @Override public void onInputClosed(String input, long linesRead) { lines.add(linesRead); }
 
     @Override public void onInputUnreadable(String input, String reason) {
         unreadable.inc();

@@ -31,7 +31,7 @@ final class KafkaEventDeserializer implements KafkaRecordDeserializationSchema<F
 
     @Override public void open(DeserializationSchema.InitializationContext context) {
         mapper = new ObjectMapper();
-        metrics = new IngestMetrics(context.getMetricGroup());
+        metrics = new IngestMetrics(context.getMetricGroup(), null);
     }
 
     @Override public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<FlinkEvent> out) {

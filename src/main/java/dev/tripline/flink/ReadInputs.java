@@ -27,7 +27,7 @@ final class ReadInputs extends ProcessFunction<String, FlinkEvent> {
     }
 
     @Override public void open(OpenContext ctx) {
-        metrics = new IngestMetrics(getRuntimeContext().getMetricGroup());
+        metrics = new IngestMetrics(getRuntimeContext().getMetricGroup(), getRuntimeContext());
     }
 
     @Override public void processElement(String input, Context ctx, Collector<FlinkEvent> out) {

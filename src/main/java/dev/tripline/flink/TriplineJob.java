@@ -5,6 +5,7 @@ import dev.tripline.context.ContextFileException;
 import dev.tripline.context.InventoryLoader;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.ingest.IngestOptions;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -25,6 +26,8 @@ import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -60,7 +63,25 @@ public final class TriplineJob {
         configure(env, o);
         DataStream<String> alerts = alerts(env, o);
         sinks(alerts, o);
-        env.execute("tripline " + (o.eventsTopic != null ? o.eventsTopic : String.join(",", o.inputs)));
+        JobExecutionResult result = env.execute("tripline " + (o.eventsTopic != null ? o.eventsTopic : String.join(",", o.inputs)));
+        // A bounded run (files, or --kafka-bounded) ends here; say what it did, as the CLI's run summary does.
+        System.err.println(summary(result.getAllAccumulatorResults()));
+    }
+
+    /**
+     * The run summary of a bounded run, from the job's accumulators (see {@link RunCounter}). The rejected and
+     * skipped records themselves are in the task managers' logs with their source and reason.
+     */
+    static String summary(Map<String, Object> accumulators) {
+        java.util.function.Function<String, Long> count = name -> accumulators.get(RunCounter.PREFIX + name) instanceof Number v ? v.longValue() : 0L;
+        StringBuilder b = new StringBuilder("tripline (flink): ");
+        if (accumulators.containsKey(RunCounter.PREFIX + "lines")) {
+            b.append(String.format(Locale.ROOT, "%d lines read, %d events normalized, %d skipped, %d rejected, %d input(s) unreadable; ",
+                    count.apply("lines"), count.apply("events"), count.apply("skipped"), count.apply("rejected"), count.apply("unreadable")));
+        }
+        b.append(String.format(Locale.ROOT, "%d late, %d rewinds; %d alert(s), %d suppressed, %d already sent",
+                count.apply("late"), count.apply("rewinds"), count.apply("alerts"), count.apply("suppressed"), count.apply("duplicatesDropped")));
+        return b.toString();
     }
 
     public static void configure(StreamExecutionEnvironment env, JobOptions o) {
