@@ -49,9 +49,10 @@ import java.util.TreeSet;
  * also checked against {@code emitted} before they leave, so a rebuilt session can never send one twice.
  * Exactly-once output then follows from Flink's checkpoints plus a transactional sink.
  *
- * <p>Late events (at or behind the watermark when they arrive) go to the session at once, as the CLI does
- * with an event older than its reorder window: single-event rules fire; correlations see it only as far as
- * its partners are still in memory. They are counted ({@code tripline.late}).
+ * <p>Events at or behind the watermark when they arrive ({@code tripline.behindWatermark}) go to the session at
+ * once, as the CLI does with an event older than its reorder window. The ones older than what the session has
+ * already seen are late in the CLI's sense and counted as it counts them ({@code tripline.late}): single-event
+ * rules fire; correlations see them only as far as their partners are still in memory.
  */
 public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkEvent, String> {
     private static final long PRUNE_BUCKET_MILLIS = 10 * 60_000L;
@@ -69,7 +70,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     private transient ValueState<Long> newest;
     private transient ValueState<Long> pruneAt;
     private transient AlertGate gate;
-    private transient RunCounter late, rewinds;
+    private transient RunCounter late, behindWatermark, rewinds;
     private transient Counter rebuilds, evictions;
 
     /**
@@ -124,6 +125,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
                 getRuntimeContext().getMapState(new MapStateDescriptor<>("folding", Types.STRING, Types.STRING)),
                 settings.showSuppressed(), settings.dedupWindow().toMillis(), g, getRuntimeContext());
         late = RunCounter.of(g, getRuntimeContext(), "late");
+        behindWatermark = RunCounter.of(g, getRuntimeContext(), "behindWatermark");
         rebuilds = g.counter("sessionRebuilds");
         rewinds = RunCounter.of(g, getRuntimeContext(), "rewinds");
         evictions = g.counter("sessionEvictions");
@@ -152,7 +154,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
             pending.put(e.time, bucket);
             ctx.timerService().registerEventTimeTimer(e.time);
         } else {
-            late.inc();
+            behindWatermark.inc();
             process(e, ctx, out);
         }
     }
@@ -180,8 +182,9 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         }
         KeyEngine engine = engine(ctx.getCurrentKey());
         CorrelationSession s = engine.session();
-        long learnedBefore = s.longLivedContextLearned();
+        long learnedBefore = s.longLivedContextLearned(), lateBefore = s.lateFacts();
         gate.emit(engine, s.accept(e.toFact()), ctx.timerService(), out);
+        late.add(s.lateFacts() - lateBefore); // behind what the session has seen: the CLI's count of late events
         if (s.longLivedContextLearned() > learnedBefore) teachers.add(e); // rebuilt sessions must learn it again
         retained.add(e);
         clock.update(s.clockMillis());

@@ -79,8 +79,9 @@ public final class TriplineJob {
             b.append(String.format(Locale.ROOT, "%d lines read, %d events normalized, %d skipped, %d rejected, %d input(s) unreadable; ",
                     count.apply("lines"), count.apply("events"), count.apply("skipped"), count.apply("rejected"), count.apply("unreadable")));
         }
-        b.append(String.format(Locale.ROOT, "%d late, %d rewinds; %d alert(s), %d suppressed, %d already sent",
-                count.apply("late"), count.apply("rewinds"), count.apply("alerts"), count.apply("suppressed"), count.apply("duplicatesDropped")));
+        b.append(String.format(Locale.ROOT, "%d late (%d behind the watermark), %d rewinds; %d alert(s), %d suppressed, %d already sent",
+                count.apply("late"), count.apply("behindWatermark"), count.apply("rewinds"), count.apply("alerts"),
+                count.apply("suppressed"), count.apply("duplicatesDropped")));
         return b.toString();
     }
 

@@ -29,6 +29,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunSummaryTest {
     @RegisterExtension static final MiniClusterExtension MINI = FlinkTestSupport.miniCluster();
 
+    @Test void anEventBeyondTheReorderWindowIsCountedLateAsTheCliCountsIt(@TempDir Path tmp) throws Exception {
+        Path input = tmp.resolve("events.jsonl");
+        // 10:00, 10:06 (which moves event time past 10:00), then 09:40: behind what the rules have already seen,
+        // beyond the 5-minute reorder window (the watermark bound). One account.
+        Files.writeString(input, SyntheticEvents.line(at("10:00"), "ws1.corp.local", "CORP\\dave", "net localgroup administrators", 1) + "\n"
+                + SyntheticEvents.line(at("10:06"), "ws1.corp.local", "CORP\\dave", "C:\\Windows\\explorer.exe", 2) + "\n"
+                + SyntheticEvents.line(at("09:40"), "ws1.corp.local", "CORP\\dave", "net group \"domain admins\" /domain", 3) + "\n",
+                StandardCharsets.UTF_8);
+        RunStats cli = cli(input);
+
+        Map<String, Object> counts = job(input);
+
+        assertThat(cli.lateEvents()).as("the CLI's count").isEqualTo(1);
+        assertThat(counts).containsEntry("tripline.late", cli.lateEvents()).containsEntry("tripline.behindWatermark", 1L)
+                .containsEntry("tripline.alerts", cli.alerts());
+        assertThat(cli.alerts()).as("the late event's own detection still fires").isEqualTo(2);
+    }
+
     @Test void aBatchWithBadLinesIsCountedLineForLineAsTheCliCountsIt(@TempDir Path tmp) throws Exception {
         Path input = tmp.resolve("events.jsonl");
         String good = Files.readString(Path.of("fixtures/seed-net-group-domain-admins/events.jsonl"));
@@ -36,19 +54,9 @@ class RunSummaryTest {
                 + "{\"EventID\": 1, \"UtcTime\": \"2024-03-05 09:\n"                  // malformed JSON
                 + "{\"hello\": \"an object no shape knows\"}\n"                      // unknown shape
                 + "\n", StandardCharsets.UTF_8);                                     // blank
-        CompiledRules rules = RuleCompiler.compile(RuleSource.bundled());
-        RunStats cli = BatchRun.run(rules, List.of(input.toString()), BatchRun.Options.defaults().withDedupWindow(Duration.ZERO),
-                new AlertSink() {
-                    @Override public void write(Alert a) {}
-                    @Override public void close() {}
-                }, InputStream.nullInputStream());
+        RunStats cli = cli(input);
 
-        JobOptions o = new JobOptions().input(input.toString()).parallelism(2);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        TriplineJob.configure(env, o);
-        TriplineJob.alerts(env, o).sinkTo(new DiscardingSink<>());
-        JobExecutionResult result = env.execute("run summary");
-        Map<String, Object> counts = result.getAllAccumulatorResults();
+        Map<String, Object> counts = job(input);
 
         assertThat(cli.rejectedCount()).isEqualTo(1);
         assertThat(cli.skippedCount()).isPositive();
@@ -58,4 +66,24 @@ class RunSummaryTest {
         assertThat(TriplineJob.summary(counts)).startsWith("tripline (flink): " + cli.lines() + " lines read, " + cli.events()
                 + " events normalized, " + cli.skippedCount() + " skipped, 1 rejected, 0 input(s) unreadable;");
     }
+
+    private static RunStats cli(Path input) throws Exception {
+        CompiledRules rules = RuleCompiler.compile(RuleSource.bundled());
+        return BatchRun.run(rules, List.of(input.toString()), BatchRun.Options.defaults().withDedupWindow(Duration.ZERO),
+                new AlertSink() {
+                    @Override public void write(Alert a) {}
+                    @Override public void close() {}
+                }, InputStream.nullInputStream());
+    }
+
+    private static Map<String, Object> job(Path input) throws Exception {
+        JobOptions o = new JobOptions().input(input.toString()).parallelism(2);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TriplineJob.configure(env, o);
+        TriplineJob.alerts(env, o).sinkTo(new DiscardingSink<>());
+        JobExecutionResult result = env.execute("run summary");
+        return result.getAllAccumulatorResults();
+    }
+
+    private static long at(String hhmm) { return java.time.Instant.parse("2024-03-05T" + hhmm + ":00Z").toEpochMilli(); }
 }
