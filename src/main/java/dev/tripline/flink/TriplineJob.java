@@ -64,8 +64,9 @@ public final class TriplineJob {
         DataStream<String> alerts = alerts(env, o);
         sinks(alerts, o);
         JobExecutionResult result = env.execute("tripline " + (o.eventsTopic != null ? o.eventsTopic : String.join(",", o.inputs)));
-        // A bounded run (files, or --kafka-bounded) ends here; say what it did, as the CLI's run summary does.
-        System.err.println(summary(result.getAllAccumulatorResults()));
+        // A bounded run (files, or --kafka-bounded) ends here; say what it did, as the CLI's run summary does. A
+        // detached submission (flink run -d) returns at once, with no results to report.
+        if (result.isJobExecutionResult()) System.err.println(summary(result.getAllAccumulatorResults()));
     }
 
     /**
