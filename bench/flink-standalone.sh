@@ -6,6 +6,9 @@
 # and folded within 1h.
 # Prints the job runtimes. No Flink distribution needed: the cluster runs from the Flink jars Maven resolves.
 #
+# Then the first scenario once more through Kafka (a broker in its own JVM): events to a topic, committed alerts
+# read back. FLINK_STANDALONE_KAFKA=0 skips that.
+#
 # Usage: bench/flink-standalone.sh [fixture-dir ...]   (default: two fixtures that need context and learning)
 # Needs: curl. Ports: FLINK_REST_PORT (8081), FLINK_RPC_PORT (6123).
 set -euo pipefail
@@ -108,4 +111,44 @@ for dir in "${fixtures[@]}"; do
     fi
   done
 done
+
+# Kafka in, Kafka out, exactly once: the first scenario's events produced to a topic, the job submitted with the
+# Kafka options the README shows (bounded, so it ends), the committed alerts read back (read_committed) and
+# compared with the CLI's, event sources aside (a topic's differ from a file's). The connector and kafka-clients
+# are on the cluster's class path, as flink-sql-connector-kafka in a real cluster's lib/.
+if [ "${FLINK_STANDALONE_KAFKA:-1}" != 0 ]; then
+  mvn -q test-compile dependency:build-classpath -Dmdep.outputFile="$work/test.cp" -Dmdep.includeScope=test
+  kcp="target/test-classes:target/classes:$(cat "$work/test.cp")"
+  java -cp "$kcp" dev.tripline.flink.LocalKafka broker "$work/bootstrap" > "$work/kafka.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 60); do [ -s "$work/bootstrap" ] && break; sleep 1; done
+  [ -s "$work/bootstrap" ] || { echo "the Kafka broker did not come up; see $work/kafka.log" >&2; exit 1; }
+  bootstrap=$(cat "$work/bootstrap")
+  dir=${fixtures[0]}
+  name=$(basename "$dir")
+  events="$root/$dir/events.jsonl"
+  java -cp "$kcp" dev.tripline.flink.LocalKafka topic "$bootstrap" events 2 2> /dev/null
+  java -cp "$kcp" dev.tripline.flink.LocalKafka topic "$bootstrap" alerts 2 2> /dev/null
+  java -cp "$kcp" dev.tripline.flink.LocalKafka produce "$bootstrap" events "$events" 2> /dev/null
+  args=()
+  for f in "$dir"/*.yaml "$dir"/*.csv; do
+    [ -e "$f" ] || continue
+    case "$(basename "$f")" in scenario.yaml) ;; allowlist*) args+=(--allowlist "$root/$f") ;; *) args+=(--context "$root/$f") ;; esac
+  done
+  FLINK_CONF_DIR="$work/conf" java "${opens[@]}" -cp "$cp" org.apache.flink.client.cli.CliFrontend run \
+    -c dev.tripline.flink.TriplineJob target/tripline.jar --kafka-bootstrap "$bootstrap" --events-topic events \
+    --alerts-topic alerts --transactional-id-prefix tripline-standalone --kafka-bounded --checkpoint-interval 2s "${args[@]}" \
+    > "$work/submit-kafka.log" 2>&1 || { echo "kafka: submission failed" >&2; tail -20 "$work/submit-kafka.log" >&2; exit 1; }
+  runtime=$(grep -o 'Job Runtime: [0-9]* ms' "$work/submit-kafka.log" || echo "Job Runtime: ? ms")
+  java -cp "$kcp" dev.tripline.flink.LocalKafka read "$bootstrap" alerts 2> /dev/null | sort > "$work/flink-kafka.jsonl"
+  java -jar target/tripline.jar correlate --quiet --dedup-window 0s "${args[@]}" "$events" \
+    | java -cp "$kcp" dev.tripline.flink.LocalKafka strip 2> /dev/null | sort > "$work/cli-kafka.jsonl"
+  if [ -s "$work/flink-kafka.jsonl" ] && diff -q "$work/flink-kafka.jsonl" "$work/cli-kafka.jsonl" > /dev/null; then
+    echo "$name via Kafka: $(wc -l < "$work/flink-kafka.jsonl") committed alerts, identical to the CLI's, event sources aside ($runtime)"
+  else
+    echo "$name via Kafka: the committed alerts differ from the CLI's ($runtime):" >&2
+    diff "$work/flink-kafka.jsonl" "$work/cli-kafka.jsonl" >&2 || true
+    failed=1
+  fi
+fi
 exit $failed

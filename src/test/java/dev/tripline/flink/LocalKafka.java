@@ -1,0 +1,115 @@
+package dev.tripline.flink;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A Kafka broker and its clients for bench/flink-standalone.sh (a main class in the test sources, not a test): Kafka's
+ * own KRaft test kit on 127.0.0.1, as in KafkaExactlyOnceTest, but in a JVM of its own, beside a standalone Flink
+ * cluster.
+ *
+ * <pre>
+ *   broker FILE                    start a broker, write its bootstrap servers to FILE, run until killed
+ *   topic BOOTSTRAP NAME N         create a topic with N partitions that keeps old records (events carry old times)
+ *   produce BOOTSTRAP TOPIC FILE   one record per line, keyed by the event's host (its order kept per host)
+ *   read BOOTSTRAP TOPIC           print every committed record (read_committed), without event sources
+ *   strip                          print alert JSON lines from stdin without event sources (for the CLI's side)
+ * </pre>
+ */
+public final class LocalKafka {
+    private LocalKafka() {}
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "broker" -> broker(Path.of(args[1]));
+            case "topic" -> topic(args[1], args[2], Integer.parseInt(args[3]));
+            case "produce" -> produce(args[1], args[2], Path.of(args[3]));
+            case "read" -> read(args[1], args[2]).forEach(System.out::println);
+            case "strip" -> {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                for (String line; (line = in.readLine()) != null; ) if (line.startsWith("{")) System.out.println(FlinkTestSupport.withoutSources(line));
+            }
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    private static void broker(Path bootstrapFile) throws Exception {
+        KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                kafka.close();
+            } catch (Exception ignored) {
+                // going down anyway
+            }
+        }));
+        Files.writeString(bootstrapFile, kafka.bootstrapServers());
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    private static void topic(String bootstrap, String name, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get();
+        }
+    }
+
+    private static void produce(String bootstrap, String topic, Path file) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("acks", "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) continue;
+                String host = dev.tripline.output.AlertJson.MAPPER.readTree(line).path("Computer").asText();
+                producer.send(new ProducerRecord<>(topic, host, line)).get();
+            }
+        }
+    }
+
+    private static List<String> read(String bootstrap, String topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("isolation.level", "read_committed");
+        p.put("enable.auto.commit", "false");
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            List<String> out = new java.util.ArrayList<>();
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) out.add(FlinkTestSupport.withoutSources(r.value()));
+            }
+            return out;
+        }
+    }
+}
