@@ -20,7 +20,9 @@ import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -199,6 +201,46 @@ class CorrelateStateTest {
         List<String> cli = new ArrayList<>(oneSession(onTime, late));
         cli.addAll(oneSession(farBehind));
         assertThat(alerts).containsExactlyInAnyOrderElementsOf(cli);
+    }
+
+    @Test void aRuleChangeRolledOutBySnapshotAndRestartAppliesToNewEventsWithoutAlertingHistoryAgain(@TempDir Path tmp) throws Exception {
+        // The documented rollout: stop with a savepoint, start the new rules from it. Here the new rules raise the
+        // net.exe recon rule from medium to high.
+        Path newRules = tmp.resolve("rules-drl");
+        try (var files = Files.walk(Path.of("rules-drl"))) {
+            for (Path f : files.toList()) {
+                Path to = newRules.resolve(Path.of("rules-drl").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.writeString(to, Files.readString(f).replace("@level( \"medium\" )", f.endsWith("net_group_and_account_recon.drl") ? "@level( \"high\" )" : "@level( \"medium\" )"));
+            }
+        }
+        Account erin = new Account("CORP", "erin", null);
+        TimedFact before = process(T0, "ws12.corp.local", erin, "0x31", RECON, 1);
+        TimedFact after = process(T0 + 20 * 60_000L, "ws12.corp.local", erin, "0x31", RECON, 2);
+
+        OperatorSubtaskState savepoint;
+        List<String> oldRulesAlerts;
+        try (var h = harness(1, 0)) {
+            h.open();
+            h.processElement(FlinkEvent.of(before), before.getTime());
+            h.processWatermark(T0 + 60_000L);
+            oldRulesAlerts = h.extractOutputValues();
+            savepoint = h.snapshot(1, 1);
+        }
+        List<String> newRulesAlerts;
+        CorrelateFunction.Settings rollout = new CorrelateFunction.Settings(newRules.toString(), null, Duration.ofHours(2), 100, List.of(), false);
+        try (var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CorrelateFunction(rollout)),
+                CorrelationKey.ACCOUNT::of, Types.STRING, MAX_PARALLELISM, 1, 0)) {
+            h.initializeState(savepoint);
+            h.open();
+            h.processElement(FlinkEvent.of(after), after.getTime());
+            h.processWatermark(after.getTime() + 3 * HOUR);
+            newRulesAlerts = h.extractOutputValues();
+        }
+
+        assertThat(oldRulesAlerts).singleElement().asString().contains("\"severity\":\"medium\"").contains("\"process_id\":\"1\"");
+        assertThat(newRulesAlerts).as("the new event under the new rule; the first event's alert is history, not sent again")
+                .singleElement().asString().contains("\"level\":\"high\"").contains("\"process_id\":\"2\"");
     }
 
     @Test void aFoldWindowLongerThanWhatTheStateRetainsIsRefusedAtStart() throws Exception {
