@@ -125,6 +125,10 @@ public final class TriplineJob {
                     .name("event-time watermarks").setParallelism(readers);
         }
         events = tap.apply(events);
+        if (o.horizon != null && o.dedupWindow.compareTo(o.horizon) > 0) {
+            // Checked again where the operator opens, against the horizon the rules give when none is set here.
+            throw new IllegalArgumentException("--dedup-window " + o.dedupWindow + " is longer than --horizon " + o.horizon);
+        }
         CorrelationKey key = o.key;
         CorrelateFunction.Settings settings = new CorrelateFunction.Settings(o.rulesDir, o.horizon, o.rewindThreshold,
                 o.maxLiveSessions, contextFacts(o), o.showSuppressed, o.dedupWindow);

@@ -51,6 +51,14 @@ class JobOptionsTest {
                 .hasMessageContaining("inventory.yaml").hasMessageContaining("identities[1]").hasMessageContaining("robot");
     }
 
+    @Test void aFoldWindowLongerThanAGivenHorizonFailsWhenTheJobIsBuilt() {
+        JobOptions o = new JobOptions().input("fixtures").dedupWindow(Duration.ofHours(2));
+        o.horizon = Duration.ofHours(1);
+
+        assertThatThrownBy(() -> TriplineJob.alerts(org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(), o))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--dedup-window PT2H is longer than --horizon PT1H");
+    }
+
     @Test void theHorizonIsDerivedFromTheRulesUnlessGiven() {
         JobOptions derived = new JobOptions();
         new CommandLine(derived).parseArgs("--input", "x");
