@@ -21,14 +21,14 @@ import java.util.function.Supplier;
  * only its logons and skips the rest, naming what they are ("not a logon (Security 4688)").
  */
 public enum EventShape {
-    SYSMON_EVTX_JSON("sysmon-evtx", SysmonEvtxJsonNormalizer::new),
+    SYSMON_EVTX_JSON("sysmon-evtx", () -> new SysmonNormalizer(WinEvent.Layout.EVTX_JSON, "sysmon-evtx")),
     WINLOGBEAT_SYSMON("winlogbeat", WinlogbeatSysmonNormalizer::new),
     SECURITY_4624("security-4624", Security4624Normalizer::new),
     SECURITY_4672("security-4672", Security4672Normalizer::new),
     SECURITY_4697("security-4697", Security4697Normalizer::new),
     SECURITY_4688("security-4688", Security4688Normalizer::new),
     SYSTEM_7045("system-7045", System7045Normalizer::new),
-    SYSMON_FLAT("sysmon", SysmonFlatNormalizer::new),
+    SYSMON_FLAT("sysmon", () -> new SysmonNormalizer(WinEvent.Layout.FLAT, "sysmon")),
     DEFENDER_PROCESS("defender", DefenderProcessNormalizer::new),
     ECS_PROCESS("ecs", EcsProcessNormalizer::new);
 
