@@ -14,17 +14,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,16 +46,7 @@ class KafkaExactlyOnceTest {
     static CompiledRules rules;
 
     @BeforeAll static void startBroker() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+        kafka = LocalKafka.startBroker();
         rules = RuleCompiler.compile(RuleSource.directory(Path.of("rules-drl")));
     }
 
@@ -196,48 +175,16 @@ class KafkaExactlyOnceTest {
                 .map(FlinkTestSupport::withoutSources).toList();
     }
 
-    /** Old event times: keep everything (retention.ms=-1), or the broker deletes the records on arrival. */
     private static void createTopic(String topic, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            if (admin.listTopics().names().get().contains(topic)) return;
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1"))))
-                    .all().get();
-        }
+        LocalKafka.createTopic(kafka.bootstrapServers(), topic, partitions);
     }
 
-    /** Keyed by host, so each host's events stay in order within one partition. */
     private static void produce(String topic, List<String> lines) throws Exception {
-        createTopic(topic, 2);
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        p.put("acks", "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (String line : lines) {
-                String host = AlertJsonHost.of(line);
-                producer.send(new ProducerRecord<>(topic, host, line)).get();
-            }
-        }
+        LocalKafka.produce(kafka.bootstrapServers(), topic, lines);
     }
 
-    /** Every committed record of the topic (read_committed: aborted or open transactions are invisible). */
     static List<String> readCommitted(String topic) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        p.put("isolation.level", "read_committed");
-        p.put("enable.auto.commit", "false");
-        List<String> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) out.add(FlinkTestSupport.withoutSources(r.value()));
-            }
-        }
-        return out;
+        return LocalKafka.readCommitted(kafka.bootstrapServers(), topic);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
@@ -250,14 +197,4 @@ class KafkaExactlyOnceTest {
 
     private static List<String> sorted(List<String> l) { return l.stream().sorted().toList(); }
 
-    /** The host of a synthetic line, for the record key. */
-    private static final class AlertJsonHost {
-        static String of(String line) {
-            try {
-                return dev.tripline.output.AlertJson.MAPPER.readTree(line).path("Computer").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

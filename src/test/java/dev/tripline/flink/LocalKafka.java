@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A Kafka broker and its clients for bench/flink-standalone.sh (a main class in the test sources, not a test): Kafka's
- * own KRaft test kit on 127.0.0.1, as in KafkaExactlyOnceTest, but in a JVM of its own, beside a standalone Flink
+ * A Kafka broker and its clients: Kafka's own KRaft test kit on 127.0.0.1. KafkaExactlyOnceTest uses the static
+ * helpers in-process; bench/flink-standalone.sh runs this main class in a JVM of its own, beside a standalone Flink
  * cluster.
  *
  * <pre>
@@ -41,9 +41,9 @@ public final class LocalKafka {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "broker" -> broker(Path.of(args[1]));
-            case "topic" -> topic(args[1], args[2], Integer.parseInt(args[3]));
-            case "produce" -> produce(args[1], args[2], Path.of(args[3]));
-            case "read" -> read(args[1], args[2]).forEach(System.out::println);
+            case "topic" -> createTopic(args[1], args[2], Integer.parseInt(args[3]));
+            case "produce" -> produce(args[1], args[2], Files.readAllLines(Path.of(args[3]), StandardCharsets.UTF_8));
+            case "read" -> readCommitted(args[1], args[2]).forEach(System.out::println);
             case "strip" -> {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 for (String line; (line = in.readLine()) != null; ) if (line.startsWith("{")) System.out.println(FlinkTestSupport.withoutSources(line));
@@ -52,7 +52,8 @@ public final class LocalKafka {
         }
     }
 
-    private static void broker(Path bootstrapFile) throws Exception {
+    /** One combined broker and controller, single replicas, transactions on: what the exactly-once sink needs. */
+    static KafkaClusterTestKit startBroker() throws Exception {
         KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
@@ -63,6 +64,11 @@ public final class LocalKafka {
         kafka.format();
         kafka.startup();
         kafka.waitForReadyBrokers();
+        return kafka;
+    }
+
+    private static void broker(Path bootstrapFile) throws Exception {
+        KafkaClusterTestKit kafka = startBroker();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 kafka.close();
@@ -74,18 +80,22 @@ public final class LocalKafka {
         Thread.sleep(Long.MAX_VALUE);
     }
 
-    private static void topic(String bootstrap, String name, int partitions) throws Exception {
+    /** Old event times: keep everything (retention.ms=-1), or the broker deletes the records on arrival. No-op if it exists. */
+    static void createTopic(String bootstrap, String name, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            if (admin.listTopics().names().get().contains(name)) return;
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get();
         }
     }
 
-    private static void produce(String bootstrap, String topic, Path file) throws Exception {
+    /** Keyed by host, so each host's events stay in order within one partition (a 2-partition topic unless it exists). */
+    static void produce(String bootstrap, String topic, List<String> lines) throws Exception {
+        createTopic(bootstrap, topic, 2);
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("acks", "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            for (String line : lines) {
                 if (line.isBlank()) continue;
                 String host = dev.tripline.output.AlertJson.MAPPER.readTree(line).path("Computer").asText();
                 producer.send(new ProducerRecord<>(topic, host, line)).get();
@@ -93,7 +103,8 @@ public final class LocalKafka {
         }
     }
 
-    private static List<String> read(String bootstrap, String topic) {
+    /** Every committed record of the topic (read_committed: aborted or open transactions are invisible), without event sources. */
+    static List<String> readCommitted(String bootstrap, String topic) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("isolation.level", "read_committed");
