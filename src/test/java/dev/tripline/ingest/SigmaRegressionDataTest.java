@@ -2,6 +2,7 @@ package dev.tripline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tripline.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.tripline.sigma;
 
+import dev.tripline.testing.SharedData;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +13,6 @@ import dev.tripline.engine.RuleSource;
 import dev.tripline.model.Account;
 import dev.tripline.model.ProcessEvent;
 import dev.tripline.model.SourceRef;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,15 +31,8 @@ final class SigmaTestSupport {
 
     private SigmaTestSupport() {}
 
-    /** {@code shared/sigma}, found by walking up from the working directory; skips the test when absent. */
-    static Path sharedSigma() {
-        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("sigma");
-            if (Files.isDirectory(candidate)) return candidate;
-        }
-        Assumptions.assumeTrue(false, "shared/sigma not found above " + System.getProperty("user.dir"));
-        return null;
-    }
+    /** {@code shared/sigma} beside the checkout; skips the test when absent. */
+    static Path sharedSigma() { return SharedData.require("sigma"); }
 
     static Path corpus() { return sharedSigma().resolve("rules/windows/process_creation"); }
 
