@@ -1,5 +1,7 @@
 package dev.tripline.cli;
 
+import static dev.tripline.testing.TestFiles.copyTree;
+
 import dev.tripline.authoring.RuleSkeleton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,16 +65,6 @@ class AuthoringCommandsTest {
         Files.createDirectories(dir);
         for (String n : names) copyTree(FIXTURES.resolve(n), dir.resolve(n));
         return dir;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
     }
 
     static void edit(Path file, String from, String to) throws IOException {

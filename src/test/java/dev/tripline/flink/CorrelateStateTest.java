@@ -12,6 +12,7 @@ import dev.tripline.model.SourceRef;
 import dev.tripline.model.TimedFact;
 import dev.tripline.output.AlertJson;
 import dev.tripline.pipeline.Deduplicator;
+import dev.tripline.testing.TestFiles;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
@@ -207,13 +208,9 @@ class CorrelateStateTest {
         // The documented rollout: stop with a savepoint, start the new rules from it. Here the new rules raise the
         // net.exe recon rule from medium to high.
         Path newRules = tmp.resolve("rules-drl");
-        try (var files = Files.walk(Path.of("rules-drl"))) {
-            for (Path f : files.toList()) {
-                Path to = newRules.resolve(Path.of("rules-drl").relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(to);
-                else Files.writeString(to, Files.readString(f).replace("@level( \"medium\" )", f.endsWith("net_group_and_account_recon.drl") ? "@level( \"high\" )" : "@level( \"medium\" )"));
-            }
-        }
+        TestFiles.copyTree(Path.of("rules-drl"), newRules);
+        Path netRule = newRules.resolve("tripline/detection/discovery/net_group_and_account_recon.drl");
+        Files.writeString(netRule, Files.readString(netRule).replace("@level( \"medium\" )", "@level( \"high\" )"));
         Account erin = new Account("CORP", "erin", null);
         TimedFact before = process(T0, "ws12.corp.local", erin, "0x31", RECON, 1);
         TimedFact after = process(T0 + 20 * 60_000L, "ws12.corp.local", erin, "0x31", RECON, 2);

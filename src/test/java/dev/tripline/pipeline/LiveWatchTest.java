@@ -1,5 +1,7 @@
 package dev.tripline.pipeline;
 
+import static dev.tripline.testing.TestFiles.copyTree;
+
 import dev.tripline.engine.RuleCompiler;
 import dev.tripline.engine.RuleSource;
 import dev.tripline.model.Alert;
@@ -18,14 +20,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,16 +140,6 @@ class LiveWatchTest {
             if (failure.get() != null) throw new AssertionError("the watch loop failed", failure.get());
             if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 15 s");
             Thread.sleep(20);
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
         }
     }
 }
