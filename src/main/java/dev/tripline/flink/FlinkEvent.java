@@ -20,7 +20,17 @@ import dev.tripline.model.TimedFact;
  */
 public class FlinkEvent {
     /** Which core fact the record carries. */
-    public enum Kind { PROCESS, LOGON, PRIVILEGED_LOGON, SERVICE_INSTALL }
+    public enum Kind {
+        PROCESS(ProcessEvent.class), LOGON(LogonEvent.class), PRIVILEGED_LOGON(PrivilegedLogonEvent.class),
+        SERVICE_INSTALL(ServiceInstallEvent.class);
+
+        private final Class<? extends TimedFact> factClass;
+
+        Kind(Class<? extends TimedFact> factClass) { this.factClass = factClass; }
+
+        /** The core fact class, as the rules declare it (its {@code @expires}). */
+        public Class<? extends TimedFact> factClass() { return factClass; }
+    }
 
     /** Null in state written before kinds existed, which held process events only. */
     public Kind kind;

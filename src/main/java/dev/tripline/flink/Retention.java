@@ -1,10 +1,6 @@
 package dev.tripline.flink;
 
 import dev.tripline.engine.CompiledRules;
-import dev.tripline.model.LogonEvent;
-import dev.tripline.model.PrivilegedLogonEvent;
-import dev.tripline.model.ProcessEvent;
-import dev.tripline.model.ServiceInstallEvent;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -22,12 +18,6 @@ import java.util.Map;
  */
 final class Retention {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Retention.class);
-    private static final Map<FlinkEvent.Kind, Class<?>> FACT_CLASS = Map.of(
-            FlinkEvent.Kind.PROCESS, ProcessEvent.class,
-            FlinkEvent.Kind.LOGON, LogonEvent.class,
-            FlinkEvent.Kind.PRIVILEGED_LOGON, PrivilegedLogonEvent.class,
-            FlinkEvent.Kind.SERVICE_INSTALL, ServiceInstallEvent.class);
-
     private final long horizonMillis;
     private final Map<FlinkEvent.Kind, Long> byKind;
 
@@ -40,17 +30,19 @@ final class Retention {
     static Retention of(CompiledRules rules, Duration horizon) {
         Map<Class<?>, Duration> lifetimes = rules.lifetimes();
         long derived = 0;
+        java.util.Set<Class<?>> inputs = new java.util.HashSet<>();
+        for (FlinkEvent.Kind k : FlinkEvent.Kind.values()) inputs.add(k.factClass());
         for (Map.Entry<Class<?>, Duration> e : lifetimes.entrySet()) {
-            if (!FACT_CLASS.containsValue(e.getKey())) derived = Math.max(derived, e.getValue().toMillis());
+            if (!inputs.contains(e.getKey())) derived = Math.max(derived, e.getValue().toMillis());
         }
         long h = horizon != null ? horizon.toMillis() : derived;
         Map<FlinkEvent.Kind, Long> byKind = new EnumMap<>(FlinkEvent.Kind.class);
         for (FlinkEvent.Kind k : FlinkEvent.Kind.values()) {
-            Duration own = lifetimes.get(FACT_CLASS.get(k));
+            Duration own = lifetimes.get(k.factClass());
             if (own == null) {
                 // The CLI's session would hold such events for the whole run; the job holds them for the horizon.
                 LOG.warn("the rules declare no @expires for {}: the job keeps it {} after its time, the CLI for the whole run",
-                        FACT_CLASS.get(k).getSimpleName(), Duration.ofMillis(h));
+                        k.factClass().getSimpleName(), Duration.ofMillis(h));
             }
             byKind.put(k, Math.max(h, own == null ? 0 : own.toMillis()));
         }
