@@ -14,7 +14,6 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,17 +68,6 @@ final class FindingCollector implements RuleRuntimeEventListener {
     }
 
     static Alert alertFor(Finding f, List<Escalation> raisedBy, List<String> context, String suppressedBecause) {
-        var severity = f.getLevel();
-        Map<String, Escalation> unique = new LinkedHashMap<>();
-        raisedBy.stream().sorted(Comparator.comparing(Escalation::getSeverity).thenComparing(Escalation::getReason))
-                .forEach(e -> unique.putIfAbsent(e.getSeverity() + e.getReason(), e));
-        List<String> reasons = new ArrayList<>();
-        for (Escalation e : unique.values()) {
-            severity = severity.max(e.getSeverity());
-            reasons.add(e.getSeverity().label() + ": " + e.getReason());
-        }
-        List<String> sortedContext = context.stream().distinct().sorted().toList();
-        return new Alert(f.kind(), f.getRule(), severity, f.getTime(), f.getHost(), f.getActor(), reasons, sortedContext,
-                f.getEvents(), suppressedBecause, 1, f.getTime(), f.getTime());
+        return Alert.of(f, raisedBy, context, suppressedBecause);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tripline.model;
 
+import java.beans.ConstructorProperties;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ public final class Account {
     private final String name;
     private final String sid;
 
+    @ConstructorProperties({"domain", "name", "sid"}) // for marshallers that build objects by constructor
     public Account(String domain, String name, String sid) {
         this.domain = blankToNull(domain);
         this.name = blankToNull(name);

@@ -1,5 +1,6 @@
 package dev.tripline.model;
 
+import java.beans.ConstructorProperties;
 import java.util.Objects;
 
 /**
@@ -37,27 +38,45 @@ public final class ProcessEvent implements TimedFact {
     private final String parentImageLower;
 
     private ProcessEvent(Builder b) {
-        this.time = b.time;
-        this.host = b.host;
-        this.actor = b.actor == null ? Account.unknown() : b.actor;
-        this.logonId = LogonId.canonical(b.logonId);
-        this.image = b.image;
-        this.originalFileName = b.originalFileName;
-        this.commandLine = b.commandLine;
-        this.parentImage = b.parentImage;
-        this.parentCommandLine = b.parentCommandLine;
-        this.integrityLevel = b.integrityLevel;
-        this.processId = b.processId;
-        this.parentProcessId = b.parentProcessId;
-        this.currentDirectory = b.currentDirectory;
-        this.parentUser = b.parentUser;
-        this.hashes = b.hashes;
-        this.company = b.company;
-        this.description = b.description;
-        this.product = b.product;
-        this.fileVersion = b.fileVersion;
-        this.schema = Objects.requireNonNull(b.schema, "schema");
-        this.source = Objects.requireNonNull(b.source, "source");
+        this(b.time, b.host, b.actor, b.logonId, b.image, b.originalFileName, b.commandLine, b.parentImage,
+                b.parentCommandLine, b.integrityLevel, b.processId, b.parentProcessId, b.currentDirectory, b.parentUser,
+                b.hashes, b.company, b.description, b.product, b.fileVersion, b.schema, b.source);
+    }
+
+    /**
+     * Every field, for marshallers that build objects by constructor (KIE Server's JSON marshaller reads the names
+     * from {@code @ConstructorProperties}); code builds events with {@link #builder()}. The folded fields are
+     * computed here, whoever calls it.
+     */
+    @ConstructorProperties({"time", "host", "actor", "logonId", "image", "originalFileName", "commandLine", "parentImage",
+            "parentCommandLine", "integrityLevel", "processId", "parentProcessId", "currentDirectory", "parentUser",
+            "hashes", "company", "description", "product", "fileVersion", "schema", "source"})
+    public ProcessEvent(long time, String host, Account actor, String logonId, String image, String originalFileName,
+                        String commandLine, String parentImage, String parentCommandLine, String integrityLevel,
+                        String processId, String parentProcessId, String currentDirectory, String parentUser,
+                        String hashes, String company, String description, String product, String fileVersion,
+                        String schema, SourceRef source) {
+        this.time = time;
+        this.host = host;
+        this.actor = actor == null ? Account.unknown() : actor;
+        this.logonId = LogonId.canonical(logonId);
+        this.image = image;
+        this.originalFileName = originalFileName;
+        this.commandLine = commandLine;
+        this.parentImage = parentImage;
+        this.parentCommandLine = parentCommandLine;
+        this.integrityLevel = integrityLevel;
+        this.processId = processId;
+        this.parentProcessId = parentProcessId;
+        this.currentDirectory = currentDirectory;
+        this.parentUser = parentUser;
+        this.hashes = hashes;
+        this.company = company;
+        this.description = description;
+        this.product = product;
+        this.fileVersion = fileVersion;
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.source = Objects.requireNonNull(source, "source");
         this.imageLower = Text.fold(image);
         this.originalFileNameLower = Text.fold(originalFileName);
         this.commandLineLower = Text.fold(commandLine);
