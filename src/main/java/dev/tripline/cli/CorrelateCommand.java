@@ -5,6 +5,7 @@ import dev.tripline.context.ContextFileException;
 import dev.tripline.context.InventoryLoader;
 import dev.tripline.engine.CompiledRules;
 import dev.tripline.ingest.EventShape;
+import dev.tripline.kie.KieServerException;
 import dev.tripline.output.AlertSink;
 import dev.tripline.output.OutputFormat;
 import dev.tripline.output.RunStats;
@@ -41,6 +42,8 @@ public final class CorrelateCommand implements Callable<Integer> {
     @Mixin RulesOption rules;
 
     @Mixin SchemaOption schemaOption;
+
+    @Mixin KieServerOptions kie;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
             description = "Alert format: jsonl (default), json or table.")
@@ -93,9 +96,17 @@ public final class CorrelateCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<EventShape> shape = schemaOption.shape();
-        Optional<CompiledRules> maybeRules = rules.compileOrReport(err);
-        if (maybeRules.isEmpty()) return ExitCodes.RULES_INVALID;
-        CompiledRules compiled = maybeRules.get();
+        String kieProblem = kie.usageProblem();
+        if (kieProblem == null && kie.active() && (rules.rulesDir != null || !rules.sigma.isEmpty() || !contextFiles.isEmpty() || !allowlists.isEmpty())) {
+            kieProblem = "--kie-server runs the rules and lists of the container's KJAR: --rules, --sigma, --context and --allowlist do not apply";
+        }
+        if (kieProblem != null) {
+            err.println("tripline: " + kieProblem);
+            return ExitCodes.USAGE;
+        }
+        Optional<CompiledRules> maybeRules = kie.active() ? Optional.empty() : rules.compileOrReport(err);
+        if (!kie.active() && maybeRules.isEmpty()) return ExitCodes.RULES_INVALID;
+        CompiledRules compiled = maybeRules.orElse(null);
 
         List<Object> facts = new ArrayList<>();
         try {
@@ -113,7 +124,9 @@ public final class CorrelateCommand implements Callable<Integer> {
         try (Writer out = openOutput(); AlertSink sink = format.open(out)) {
             AlertSink target = sink;
             if (summary || summaryOutput != null) target = triage = new TriageSummary(sink);
-            stats = BatchRun.run(compiled, inputs, options, target);
+            stats = kie.active() ? kie.run(inputs, options, target) : BatchRun.run(compiled, inputs, options, target);
+        } catch (KieServerException e) {
+            return KieServerOptions.report(e, err);
         } catch (StrictModeViolation e) {
             err.println("tripline: --strict: rejected " + e.getMessage());
             return ExitCodes.STRICT_REJECTED;

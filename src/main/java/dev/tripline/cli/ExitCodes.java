@@ -18,6 +18,14 @@ public final class ExitCodes {
     public static final int CHECK_FAILED = 6;
     /** A --context or --allowlist file cannot be used; the message names the file and entry. */
     public static final int CONTEXT_INVALID = 7;
+    /** KIE Server (--kie-server, kie deploy) cannot be reached, or the URL is not a KIE Server REST API. */
+    public static final int KIE_UNREACHABLE = 20;
+    /** KIE Server refused the credentials (HTTP 401/403): --kie-user, TRIPLINE_KIE_PASSWORD, role kie-server. */
+    public static final int KIE_UNAUTHORIZED = 21;
+    /** KIE Server has no started container by the given id. */
+    public static final int KIE_NO_CONTAINER = 22;
+    /** The KIE Server container failed to run a batch (a rule or command threw, or it could not read the input) or to deploy. */
+    public static final int KIE_SERVER_ERROR = 23;
 
     private ExitCodes() {}
 }

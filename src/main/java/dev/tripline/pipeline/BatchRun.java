@@ -1,7 +1,7 @@
 package dev.tripline.pipeline;
 
 import dev.tripline.engine.CompiledRules;
-import dev.tripline.engine.CorrelationSession;
+import dev.tripline.engine.ReplaySession;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.ingest.Ingest;
 import dev.tripline.ingest.IngestListener;
@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The main job: read the inputs, normalize, replay through a correlation session in event-time order, fold
@@ -60,10 +61,18 @@ public final class BatchRun {
      * produced before it have been written), and {@link AlertSinkFailure} if alerts cannot be written.
      */
     public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin) {
+        return run(() -> ReplaySession.local(rules, options.facts()), inputs, options, sink, stdin);
+    }
+
+    /**
+     * The same run on sessions from {@code sessions}, one per replay segment (e.g. a KIE Server container's). A
+     * session's unchecked exception ends the run; alerts already written stay written.
+     */
+    public static RunStats run(Supplier<ReplaySession> sessions, List<String> inputs, Options options, AlertSink sink, InputStream stdin) {
         RunStats stats = new RunStats();
         stats.start();
         ReorderBuffer buffer = new ReorderBuffer(options.reorderWindow().toMillis(), options.rewindThreshold().toMillis());
-        try (Replay replay = new Replay(rules, options, stats, sink)) {
+        try (Replay replay = new Replay(sessions, options, stats, sink)) {
             Listener listener = new Listener(stats, options.strict(), buffer, replay);
             Ingest.read(inputs, options.schema(), options.ingest(), listener, stdin);
             for (TimedFact f : buffer.drain()) replay.accept(f);
@@ -81,20 +90,20 @@ public final class BatchRun {
      * replays the new segment from its own start. Smaller disorder is inserted late and counted.
      */
     private static final class Replay implements AutoCloseable {
-        private final CompiledRules rules;
+        private final Supplier<ReplaySession> sessions;
         private final Options options;
         private final RunStats stats;
         private final AlertSink sink;
         private final Deduplicator dedup;
-        private CorrelationSession session;
+        private ReplaySession session;
 
-        Replay(CompiledRules rules, Options options, RunStats stats, AlertSink sink) {
-            this.rules = rules;
+        Replay(Supplier<ReplaySession> sessions, Options options, RunStats stats, AlertSink sink) {
+            this.sessions = sessions;
             this.options = options;
             this.stats = stats;
             this.sink = sink;
             this.dedup = new Deduplicator(options.dedupWindow().toMillis(), this::write);
-            this.session = CorrelationSession.replay(rules, options.facts());
+            this.session = sessions.get();
             stats.segment();
         }
 
@@ -102,18 +111,23 @@ public final class BatchRun {
             if (session.factsInserted() > 0 && fact.getTime() < session.clockMillis() - options.rewindThreshold().toMillis()) {
                 finish();
                 session.close();
-                session = CorrelationSession.replay(rules, options.facts());
+                session = sessions.get();
                 stats.segment();
             }
-            List<Alert> alerts = session.accept(fact);
-            long now = session.clockMillis();
-            dedup.release(now);
-            for (Alert a : alerts) dedup.accept(a, now);
+            for (ReplaySession.Firing f : session.accept(fact)) {
+                dedup.release(f.clock());
+                for (Alert a : f.alerts()) dedup.accept(a, f.clock());
+            }
         }
 
         void finish() {
-            List<Alert> last = session.finish();
-            for (Alert a : last) dedup.accept(a, Long.MIN_VALUE);
+            List<ReplaySession.Firing> rest = session.finish();
+            for (int i = 0; i < rest.size(); i++) {
+                ReplaySession.Firing f = rest.get(i);
+                boolean closing = i == rest.size() - 1;
+                if (!closing) dedup.release(f.clock());
+                for (Alert a : f.alerts()) dedup.accept(a, closing ? Long.MIN_VALUE : f.clock());
+            }
             dedup.flush();
             stats.late(session.lateFacts());
             stats.folded(dedup.folded() - stats.folded());

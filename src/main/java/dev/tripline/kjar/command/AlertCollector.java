@@ -21,7 +21,7 @@ import java.util.Map;
  * The session-side half of a REST replay, attached to the session by the first Tripline command: watches findings,
  * escalations, context notes and suppressions as rules insert them and, after each firing ({@link #seal()}),
  * turns the new findings into alerts exactly as Tripline's engine does (detections first, escalations of that
- * firing). Sealed alerts wait in an outbox until {@link TakeAlerts} takes them, so a findings' expiry (2 h of
+ * firing). Sealed alerts wait in an outbox until {@link TakeAlerts} takes them, so a finding's expiry (2 h of
  * event time) never loses one. Lives and dies with its session.
  */
 public final class AlertCollector implements RuleRuntimeEventListener {
@@ -30,6 +30,7 @@ public final class AlertCollector implements RuleRuntimeEventListener {
     private final Map<Finding, List<String>> notes = new IdentityHashMap<>();
     private final Map<Finding, String> suppressions = new IdentityHashMap<>();
     private final List<RemoteAlert> outbox = new ArrayList<>();
+    private long firings;
 
     /** The session's collector, attached now if it has none. */
     public static AlertCollector of(KieSession session) {
@@ -51,20 +52,19 @@ public final class AlertCollector implements RuleRuntimeEventListener {
 
     @Override public void objectDeleted(ObjectDeletedEvent event) {}
 
-    /** Ends a firing: its findings become alerts in the outbox; returns how many. */
-    int seal() {
+    /** Ends a firing: its findings become alerts in the outbox, numbered with the firing (1, 2, … per session). */
+    void seal() {
+        firings++;
         findings.sort(Comparator.comparing(f -> f.kind().equals("detection") ? 0 : 1));
         for (Finding f : findings) {
             List<Escalation> raised = escalations.getOrDefault(f, List.of());
             Alert a = Alert.of(f, raised, notes.getOrDefault(f, List.of()), suppressions.get(f));
-            outbox.add(RemoteAlert.of(a, raised));
+            outbox.add(RemoteAlert.of(a, raised, firings));
         }
-        int n = findings.size();
         findings.clear();
         escalations.clear();
         notes.clear();
         suppressions.clear();
-        return n;
     }
 
     /** The sealed alerts, oldest first, and an empty outbox. */

@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One alert as {@link TakeAlerts} returns it: the finding's kind, its rule's metadata, the final severity and
+ * One alert as {@link TakeAlerts} returns it: the firing that made it, the finding's kind, its rule's metadata, the final severity and
  * reasons (computed as Tripline does), the escalations behind them, context notes, the suppression reason (null when
  * not suppressed) and the events. Plain strings, numbers and lists only, so any marshaller writes it.
  */
 public final class RemoteAlert {
+    private long firing;
     private String kind;
     private RemoteRule rule;
     private String severity;
@@ -29,8 +30,9 @@ public final class RemoteAlert {
 
     public RemoteAlert() {}
 
-    static RemoteAlert of(Alert a, List<Escalation> raisedBy) {
+    static RemoteAlert of(Alert a, List<Escalation> raisedBy, long firing) {
         RemoteAlert w = new RemoteAlert();
+        w.firing = firing;
         w.kind = a.kind();
         w.rule = RemoteRule.of(a.rule());
         w.severity = a.severity().label();
@@ -56,6 +58,9 @@ public final class RemoteAlert {
                 reasons == null ? List.of() : reasons, context == null ? List.of() : context, evs, suppressedBecause, 1, time, time);
     }
 
+    /** Which {@link FireAndCollect} of the session made it: 1 for the first, and so on. */
+    public long getFiring() { return firing; }
+    public void setFiring(long v) { firing = v; }
     public String getKind() { return kind; }
     public void setKind(String v) { kind = v; }
     public RemoteRule getRule() { return rule; }
