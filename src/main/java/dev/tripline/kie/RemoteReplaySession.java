@@ -114,7 +114,7 @@ public final class RemoteReplaySession implements ReplaySession {
         long lastFiring = firstPending + pendingClocks.size() - 1;
         for (RemoteAlert a : alerts) {
             if (a.getFiring() < firstPending || a.getFiring() > lastFiring) {
-                throw new KieServerException(Problem.PROTOCOL, "container " + containerId + " returned an alert of firing "
+                throw new KieServerException(Problem.SERVER_ERROR, "container " + containerId + " returned an alert of firing "
                         + a.getFiring() + ", expected " + firstPending + ".." + lastFiring
                         + ": another client is using its " + SESSION + " session at the same time");
             }
