@@ -134,7 +134,9 @@ public final class KieServerClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = e instanceof java.net.ConnectException ? "connection refused"
+                    : e instanceof java.net.http.HttpTimeoutException ? "no answer within " + timeout
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new KieServerException(Problem.UNREACHABLE, "cannot reach KIE Server " + base + ": " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

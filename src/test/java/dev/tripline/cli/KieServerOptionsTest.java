@@ -39,7 +39,7 @@ class KieServerOptionsTest {
         }
         CliRun run = CliRun.of("correlate", "--kie-server", "http://127.0.0.1:" + port + "/rest/server", "--kie-container", "t", EVENTS);
         assertThat(run.exit()).isEqualTo(ExitCodes.KIE_UNREACHABLE);
-        assertThat(run.err()).startsWith("tripline: cannot reach KIE Server http://127.0.0.1:" + port + "/rest/server")
+        assertThat(run.err()).startsWith("tripline: cannot reach KIE Server http://127.0.0.1:" + port + "/rest/server: connection refused")
                 .doesNotContain("events normalized");
         assertThat(run.out()).isEmpty();
     }
