@@ -60,7 +60,11 @@ public final class BatchRun {
      * produced before it have been written), and {@link AlertSinkFailure} if alerts cannot be written.
      */
     public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin) {
-        RunStats stats = new RunStats();
+        return run(rules, inputs, options, sink, stdin, new RunStats());
+    }
+
+    /** Runs the batch counting into {@code stats}, which the caller can still report when the run fails. */
+    public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin, RunStats stats) {
         stats.start();
         ReorderBuffer buffer = new ReorderBuffer(options.reorderWindow().toMillis(), options.rewindThreshold().toMillis());
         try (Replay replay = new Replay(rules, options, stats, sink)) {
