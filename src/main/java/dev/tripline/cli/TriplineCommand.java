@@ -60,6 +60,10 @@ public final class TriplineCommand implements Runnable {
 
     private static int internalError(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         Throwable t = ex instanceof CommandLine.ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
+        if (t instanceof RulesOption.BadRulesPath bad) {
+            cmd.getErr().println("tripline: " + bad.getMessage());
+            return ExitCodes.USAGE;
+        }
         if (t instanceof OutOfMemoryError) Emergency.release();
         report(cmd.getErr(), t, debug(parseResult));
         return ExitCodes.INTERNAL_ERROR;
