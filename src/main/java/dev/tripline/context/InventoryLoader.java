@@ -22,6 +22,7 @@ public final class InventoryLoader {
         List<Object> facts = new ArrayList<>();
         if (!(doc instanceof Map<?, ?> top)) throw new ContextFileException(file + ": expected 'identities' and/or 'hosts' lists");
         if (top.containsKey("rows")) {
+            if (!(top.get("rows") instanceof List<?>)) throw new ContextFileException(file + ": 'rows' must be a list of rows");
             int row = 1;
             for (Object o : list(top.get("rows"), file, "rows")) {
                 row++;
