@@ -134,4 +134,14 @@ class FailurePathsTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out().strip()).isEqualTo("tripline " + m.group(1));
     }
+
+    /** bin/tripline runs the built jar; the jar exists after `mvn package` (not yet in the test phase of a clean build). */
+    @Test void launcherRunsTheBuiltJar() throws Exception {
+        assumeTrue(Files.isRegularFile(Path.of("target/tripline.jar")), "target/tripline.jar not built yet (mvn package builds it after the tests)");
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
+        Process p = new ProcessBuilder("bin/tripline", "--version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out.strip()).isEqualTo(CliRun.of("--version").out().strip()).doesNotContain("unknown");
+    }
 }
