@@ -10,6 +10,7 @@ import dev.tripline.output.AlertSink;
 import dev.tripline.output.OutputFormat;
 import dev.tripline.output.RunStats;
 import dev.tripline.output.RunSummaryWriter;
+import dev.tripline.output.TerminalText;
 import dev.tripline.output.TriageSummary;
 import dev.tripline.pipeline.AlertSinkFailure;
 import dev.tripline.pipeline.BatchRun;
@@ -113,25 +114,39 @@ public final class CorrelateCommand implements Callable<Integer> {
             for (Path f : contextFiles) facts.addAll(InventoryLoader.load(f));
             for (Path f : allowlists) facts.addAll(AllowlistLoader.load(f));
         } catch (ContextFileException e) {
-            err.println("tripline: " + e.getMessage());
+            err.println("tripline: " + TerminalText.escape(e.getMessage()));
             return ExitCodes.CONTEXT_INVALID;
         }
         BatchRun.Options options = BatchRun.Options.defaults().withSchema(shape).withStrict(strict).withReorderWindow(reorderWindow)
                 .withRewindThreshold(rewindAfter).withDedupWindow(dedupWindow).withShowSuppressed(showSuppressed).withFacts(facts);
-        RunStats stats = null;
+        RunStats stats = new RunStats();
         int exit = ExitCodes.OK;
         TriageSummary triage = null;
-        try (Writer out = openOutput(); AlertSink sink = format.open(out)) {
+        Throwable failure = null;
+        Writer out;
+        try {
+            out = openOutput();
+        } catch (IOException e) {
+            err.println("tripline: cannot write " + TerminalText.escape(String.valueOf(output)) + ": " + TerminalText.escape(e.toString()));
+            return ExitCodes.USAGE;
+        }
+        try (out; AlertSink sink = format.open(out)) {
             AlertSink target = sink;
             if (summary || summaryOutput != null) target = triage = new TriageSummary(sink);
-            stats = kie.active() ? kie.run(inputs, options, target) : BatchRun.run(compiled, inputs, options, target);
+            runBatch(compiled, options, target, stats);
         } catch (KieServerException e) {
             return KieServerOptions.report(e, err);
         } catch (StrictModeViolation e) {
-            err.println("tripline: --strict: rejected " + e.getMessage());
+            err.println("tripline: --strict: rejected " + TerminalText.escape(e.getMessage()));
             return ExitCodes.STRICT_REJECTED;
-        } catch (AlertSinkFailure e) {
-            err.println("tripline: " + e.getMessage());
+        } catch (IOException | RuntimeException | Error e) {
+            // Alerts already written are flushed (the writers flush per alert and were closed above); the summary
+            // says what was read before the failure.
+            failure = e instanceof AlertSinkFailure && e.getCause() != null ? e.getCause() : e;
+        }
+        if (failure != null) {
+            if (!quiet) RunSummaryWriter.write(stats, err);
+            TriplineCommand.report(err, failure, TriplineCommand.debug(spec.commandLine().getParseResult()));
             return ExitCodes.INTERNAL_ERROR;
         }
         if (triage != null && summary) triage.writeTable(err);
@@ -143,10 +158,20 @@ public final class CorrelateCommand implements Callable<Integer> {
         if (!quiet) RunSummaryWriter.write(stats, err);
         if (!stats.unreadable().isEmpty()) {
             err.println("tripline: " + stats.unreadable().size() + " input(s) could not be read: "
-                    + stats.unreadable().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")));
+                    + stats.unreadable().entrySet().stream().map(e -> TerminalText.escape(e.getKey() + " (" + e.getValue() + ")")).collect(Collectors.joining(", ")));
             exit = ExitCodes.INPUT_UNREADABLE;
         }
         return exit;
+    }
+
+    private void runBatch(CompiledRules compiled, BatchRun.Options options, AlertSink target, RunStats stats) {
+        try {
+            if (kie.active()) kie.run(inputs, options, target, stats);
+            else BatchRun.run(compiled, inputs, options, target, System.in, stats);
+        } catch (OutOfMemoryError e) {
+            Emergency.release();
+            throw e;
+        }
     }
 
     private Writer openOutput() throws IOException {

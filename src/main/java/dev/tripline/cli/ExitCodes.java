@@ -4,8 +4,6 @@ package dev.tripline.cli;
 public final class ExitCodes {
     /** The run completed (rejected lines are counted in the summary, not an error). */
     public static final int OK = 0;
-    /** An unexpected internal error. */
-    public static final int INTERNAL_ERROR = 1;
     /** Bad options or arguments (picocli's own usage-error code). */
     public static final int USAGE = 2;
     /** The rules do not compile or their data files are invalid; each problem is printed as file:line. */
@@ -18,6 +16,12 @@ public final class ExitCodes {
     public static final int CHECK_FAILED = 6;
     /** A --context or --allowlist file cannot be used; the message names the file and entry. */
     public static final int CONTEXT_INVALID = 7;
+    /**
+     * An internal error (an unexpected exception, out of memory, alerts that cannot be written): one line on
+     * stderr (the stack trace with {@code --debug}), after the run summary and the alerts already produced.
+     * 70 is sysexits' EX_SOFTWARE; exit 1 is never used.
+     */
+    public static final int INTERNAL_ERROR = 70;
     /** KIE Server (--kie-server, kie deploy) cannot be reached, or the URL is not a KIE Server REST API. */
     public static final int KIE_UNREACHABLE = 20;
     /** KIE Server refused the credentials (HTTP 401/403): --kie-user, TRIPLINE_KIE_PASSWORD, role kie-server. */

@@ -59,10 +59,10 @@ public final class KieServerOptions {
     }
 
     /** The batch run with one session in the container per replay segment; throws {@link KieServerException}. */
-    RunStats run(List<String> inputs, BatchRun.Options options, AlertSink sink) {
+    RunStats run(List<String> inputs, BatchRun.Options options, AlertSink sink, RunStats stats) {
         KieServerClient client = client();
         client.container(container); // fails early, before any input is read, on a wrong URL, credentials or id
-        return BatchRun.run(() -> new RemoteReplaySession(client, container, batchSize), inputs, options, sink, System.in);
+        return BatchRun.run(() -> new RemoteReplaySession(client, container, batchSize), inputs, options, sink, System.in, stats);
     }
 
     /** One line for the user and the exit code for a KIE Server failure. */

@@ -1,6 +1,7 @@
 package dev.tripline.cli;
 
 import dev.tripline.authoring.RuleSkeleton;
+import dev.tripline.output.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,19 +45,21 @@ public final class NewRuleCommand implements Callable<Integer> {
         try {
             w = RuleSkeleton.write(name, packageName, rulesDir, fixtures);
         } catch (IllegalArgumentException e) {
-            err.println("tripline: " + e.getMessage());
+            err.println("tripline: " + TerminalText.escape(e.getMessage()));
             return ExitCodes.USAGE;
         } catch (FileAlreadyExistsException e) {
-            err.println("tripline: already exists: " + e.getFile());
+            err.println("tripline: already exists: " + TerminalText.escape(e.getFile()));
             return ExitCodes.USAGE;
         } catch (IOException e) {
-            err.println("tripline: " + e);
-            return ExitCodes.INTERNAL_ERROR;
+            err.println("tripline: cannot write the rule: " + TerminalText.escape(e.toString()));
+            return ExitCodes.USAGE;
         }
         out.println("wrote " + w.drl() + " (@id " + w.id() + ")");
         out.println("wrote " + w.scenario() + "/{events.jsonl,expected-alerts.jsonl,scenario.yaml}");
-        out.println("next: write the condition in " + w.drl() + ", then: tripline validate --rules " + rulesDir
-                + " && tripline test --rules " + rulesDir + " --fixtures " + fixtures);
+        boolean defaults = rulesDir.equals(RulesOption.WORKING_RULES) && fixtures.equals(Path.of("fixtures"));
+        out.println("next: write the condition in " + w.drl() + ", then: " + (defaults
+                ? "tripline validate && tripline test   (both check ./rules-drl and ./fixtures when they exist)"
+                : "tripline validate --rules " + rulesDir + " && tripline test --rules " + rulesDir + " --fixtures " + fixtures));
         return ExitCodes.OK;
     }
 }

@@ -4,21 +4,32 @@ import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.RuleCompilationException;
 import dev.tripline.engine.RuleDiagnostic;
 import dev.tripline.engine.RuleCompiler;
+import dev.tripline.engine.RuleFile;
 import dev.tripline.engine.RuleSource;
+import dev.tripline.engine.RuleValidation;
+import dev.tripline.output.TerminalText;
 import dev.tripline.sigma.ConversionResult;
 import dev.tripline.sigma.SigmaConverter;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** {@code --rules DIR}, shared by every verb that loads rules; without it, the rules bundled in the jar. */
 public final class RulesOption {
+    /** The folder {@code new-rule} writes to, and {@code validate} and {@code test} check when it exists. */
+    static final Path WORKING_RULES = Path.of("rules-drl");
+
     @Option(names = {"-r", "--rules"}, paramLabel = "DIR",
             description = "Folder of .drl rules and their .yaml data lists (default: the rules bundled with Tripline).")
     Path rulesDir;
@@ -27,13 +38,29 @@ public final class RulesOption {
             description = "Also run these Sigma rules (files or folders), converted to DRL in memory. Repeatable.")
     List<Path> sigma = new ArrayList<>();
 
+    /** Display paths of the files converted from --sigma: a compile error in one of them leaves only that rule out. */
+    private final Set<String> converted = new HashSet<>();
+
     /** The DRL rules, plus any --sigma rules converted in memory (rejections go to {@code rejected}). */
     public RuleSource source(Consumer<String> rejected) throws IOException {
-        RuleSource base = rulesDir == null ? RuleSource.bundled() : RuleSource.directory(rulesDir);
+        return withSigma(rulesDir == null ? RuleSource.bundled() : RuleSource.directory(rulesDir), rejected);
+    }
+
+    /**
+     * For {@code validate} and {@code test}: without --rules, the working folder's ./rules-drl when there is one
+     * (where {@code new-rule} writes), so a rule being written is the rule checked; else the bundled rules.
+     */
+    public RuleSource sourceForChecks(Consumer<String> rejected) throws IOException {
+        if (rulesDir == null && Files.isDirectory(WORKING_RULES)) return withSigma(RuleSource.directory(WORKING_RULES), rejected);
+        return source(rejected);
+    }
+
+    private RuleSource withSigma(RuleSource base, Consumer<String> rejected) throws IOException {
         for (Path p : sigma) {
-            ConversionResult converted = SigmaConverter.defaults().convert(p);
-            converted.rejections().forEach(r -> rejected.accept("sigma rule not converted: " + r));
-            base = SigmaConverter.merge(base, converted);
+            ConversionResult result = SigmaConverter.defaults().convert(p);
+            result.rejections().forEach(r -> rejected.accept("sigma rule not converted: " + TerminalText.escape(r.toString())));
+            result.files().forEach(f -> converted.add(f.displayPath()));
+            base = SigmaConverter.merge(base, result);
         }
         return base;
     }
@@ -43,22 +70,78 @@ public final class RulesOption {
     }
 
     public CompiledRules compile(Consumer<String> rejected) throws IOException, RuleCompilationException {
-        return RuleCompiler.compile(source(rejected));
+        return compile(source(rejected), rejected);
+    }
+
+    /**
+     * Compiles {@code source}. A converted Sigma rule that does not compile is left out with its reason and the
+     * rest runs; any other error is reported as {@code validate} reports it (a typo in one file is one error,
+     * not also "Unable to resolve ObjectType" in the files compiled with it).
+     */
+    CompiledRules compile(RuleSource source, Consumer<String> rejected) throws RuleCompilationException {
+        try {
+            return RuleCompiler.compile(source);
+        } catch (RuleCompilationException e) {
+            Map<String, String> badSigma = new LinkedHashMap<>();
+            boolean otherErrors = false;
+            for (RuleDiagnostic d : e.diagnostics()) {
+                if (d.level() != RuleDiagnostic.Level.ERROR) continue;
+                if (converted.contains(d.path())) badSigma.putIfAbsent(d.path(), d.message());
+                else otherErrors = true;
+            }
+            if (otherErrors || badSigma.isEmpty()) throw sameAsValidate(source, e);
+            badSigma.forEach((path, why) -> rejected.accept("sigma rule not converted: " + TerminalText.escape(path)
+                    + ": does not compile: " + TerminalText.escape(why)));
+            List<RuleFile> rest = source.files().stream().filter(f -> !badSigma.containsKey(f.displayPath())).toList();
+            try {
+                return RuleCompiler.compile(RuleSource.of(source.description(), rest));
+            } catch (RuleCompilationException again) {
+                throw sameAsValidate(RuleSource.of(source.description(), rest), again);
+            }
+        }
+    }
+
+    /** The compile errors {@code validate} would print for {@code source}. */
+    static RuleCompilationException sameAsValidate(RuleSource source, RuleCompilationException e) {
+        List<RuleDiagnostic> errors = RuleValidation.validate(source).compileErrors();
+        return errors.isEmpty() ? e : new RuleCompilationException(errors);
     }
 
     /**
      * Compiles for a verb that runs the rules: every problem goes to {@code err} as {@code file:line: …}, and an
-     * empty result means the verb should exit with {@link ExitCodes#RULES_INVALID}.
+     * empty result means the verb should exit with {@link ExitCodes#RULES_INVALID}. A --sigma path that does not
+     * exist is one line and {@link ExitCodes#USAGE}, thrown as {@link BadRulesPath}.
      */
-    public Optional<CompiledRules> compileOrReport(PrintWriter err) throws IOException {
+    public Optional<CompiledRules> compileOrReport(PrintWriter err) {
+        RuleSource source;
         try {
-            CompiledRules compiled = compile(err::println);
-            compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING).forEach(err::println);
+            source = source(err::println);
+        } catch (IOException e) {
+            throw new BadRulesPath(e);
+        }
+        try {
+            CompiledRules compiled = compile(source, err::println);
+            compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING)
+                    .forEach(w -> err.println(TerminalText.escape(w.toString())));
             return Optional.of(compiled);
         } catch (RuleCompilationException e) {
-            e.diagnostics().forEach(err::println);
-            err.println("tripline: the rules do not compile (" + e.diagnostics().size() + " error(s))");
+            report(e, err);
             return Optional.empty();
+        }
+    }
+
+    static void report(RuleCompilationException e, PrintWriter err) {
+        e.diagnostics().forEach(d -> err.println(TerminalText.escape(d.toString())));
+        err.println("tripline: the rules do not compile (" + e.diagnostics().size() + " error(s))");
+    }
+
+    /** A rules folder or Sigma path that cannot be read: a usage error, said in one line. */
+    static final class BadRulesPath extends RuntimeException {
+        BadRulesPath(IOException cause) { super(message(cause), cause); }
+
+        static String message(IOException e) {
+            String m = e instanceof java.nio.file.NoSuchFileException ? "not found: " + e.getMessage() : e.getMessage();
+            return TerminalText.escape(m == null ? e.toString() : m);
         }
     }
 }

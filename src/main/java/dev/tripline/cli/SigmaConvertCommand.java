@@ -3,6 +3,7 @@ package dev.tripline.cli;
 import dev.tripline.engine.RuleCompilationException;
 import dev.tripline.engine.RuleCompiler;
 import dev.tripline.engine.RuleSource;
+import dev.tripline.output.TerminalText;
 import dev.tripline.sigma.ConversionRejected;
 import dev.tripline.sigma.ConversionResult;
 import dev.tripline.sigma.SigmaConverter;
@@ -38,18 +39,26 @@ public final class SigmaConvertCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         List<ConversionResult> results = new ArrayList<>();
-        for (Path p : rules) results.add(SigmaConverter.defaults().convert(p));
+        for (Path p : rules) {
+            try {
+                results.add(SigmaConverter.defaults().convert(p));
+            } catch (IOException e) {
+                err.println("tripline: " + RulesOption.BadRulesPath.message(e));
+                return ExitCodes.USAGE;
+            }
+        }
         int converted = 0, rejected = 0;
         for (ConversionResult r : results) {
             converted += r.files().size();
             rejected += r.rejections().size();
-            for (ConversionRejected.Rejection x : r.rejections()) err.println("rejected: " + x);
+            for (ConversionRejected.Rejection x : r.rejections()) err.println("rejected: " + TerminalText.escape(x.toString()));
         }
         for (ConversionResult r : results) {
             try {
                 RuleCompiler.compile(SigmaConverter.merge(RuleSource.bundled(), r));
             } catch (RuleCompilationException e) {
-                e.diagnostics().forEach(err::println);
+                RulesOption.sameAsValidate(SigmaConverter.merge(RuleSource.bundled(), r), e).diagnostics()
+                        .forEach(d -> err.println(TerminalText.escape(d.toString())));
                 err.println("tripline: converted rules do not compile; nothing written");
                 return ExitCodes.RULES_INVALID;
             }
@@ -61,7 +70,7 @@ public final class SigmaConvertCommand implements Callable<Integer> {
         }
         err.printf("tripline: %d converted, %d rejected%n", converted, rejected);
         for (ConversionResult r : results) {
-            for (Map.Entry<String, Integer> e : r.rejectionCounts().entrySet()) err.printf("  %d × %s%n", e.getValue(), e.getKey());
+            for (Map.Entry<String, Integer> e : r.rejectionCounts().entrySet()) err.printf("  %d × %s%n", e.getValue(), TerminalText.escape(e.getKey()));
         }
         return rejected == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

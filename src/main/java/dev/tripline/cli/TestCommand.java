@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.RuleCompilationException;
-import dev.tripline.engine.RuleCompiler;
 import dev.tripline.engine.RuleDiagnostic;
 import dev.tripline.engine.RuleLint;
 import dev.tripline.engine.RuleSource;
+import dev.tripline.output.TerminalText;
 import dev.tripline.scenario.AlertProjection;
 import dev.tripline.scenario.JUnitXmlReport;
 import dev.tripline.scenario.ScenarioResult;
@@ -61,43 +61,48 @@ public final class TestCommand implements Callable<Integer> {
         RuleSource source;
         CompiledRules compiled;
         try {
-            source = rules.source();
-            compiled = RuleCompiler.compile(source);
+            source = rules.sourceForChecks(r -> err.println(r));
+            compiled = rules.compile(source, r -> err.println(r));
         } catch (IOException e) {
-            err.println("tripline: " + e.getMessage());
+            err.println("tripline: " + RulesOption.BadRulesPath.message(e));
             return ExitCodes.USAGE;
         } catch (RuleCompilationException e) {
-            e.diagnostics().forEach(err::println);
-            err.println("tripline: the rules do not compile (" + e.diagnostics().size() + " error(s))");
+            RulesOption.report(e, err);
             return ExitCodes.RULES_INVALID;
         }
-        compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING).forEach(err::println);
+        compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING).forEach(w -> err.println(TerminalText.escape(w.toString())));
+        out.println("rules: " + TerminalText.escape(source.description()) + "; scenarios: " + TerminalText.escape(fixtures.toString()));
 
         ScenarioSuite.Report report;
         try {
             report = ScenarioSuite.run(compiled, source, fixtures);
         } catch (IOException e) {
-            err.println("tripline: " + e.getMessage());
+            err.println("tripline: " + RulesOption.BadRulesPath.message(e));
             return ExitCodes.USAGE;
         }
+        if (report.outcomes().isEmpty()) {
+            err.println("tripline: no scenarios in " + TerminalText.escape(fixtures.toString())
+                    + " (a scenario is a folder with events.jsonl and expected-alerts.jsonl; tripline new-rule NAME writes one)");
+            return ExitCodes.CHECK_FAILED;
+        }
         for (ScenarioSuite.Outcome o : report.outcomes()) {
-            out.println((o.passed() ? "PASS " : "FAIL ") + o.name());
-            if (!o.passed()) out.print(details(o).indent(2));
+            out.println((o.passed() ? "PASS " : "FAIL ") + TerminalText.escape(o.name()));
+            if (!o.passed()) details(o).lines().forEach(l -> out.println("  " + TerminalText.escape(l)));
         }
         out.println(report.passed() + " passed, " + report.failed() + " failed");
         int covered = report.findingRules() - report.uncovered().size();
         out.println("rule coverage: " + covered + " of " + report.findingRules() + " finding rule(s) fired in some scenario"
                 + (report.uncovered().isEmpty() ? "" : "; never fired:"));
         for (RuleLint.RuleDeclaration d : report.uncovered()) {
-            out.println("  " + d.path() + ":" + d.line() + ": \"" + d.name() + "\" (@id " + d.id() + ")");
+            out.println(TerminalText.escape("  " + d.path() + ":" + d.line() + ": \"" + d.name() + "\" (@id " + d.id() + ")"));
         }
         out.flush();
         if (junitXml != null) {
             try {
                 JUnitXmlReport.write(report, junitXml, TestCommand::details);
             } catch (IOException | UncheckedIOException e) {
-                err.println("tripline: " + e.getMessage());
-                return ExitCodes.INTERNAL_ERROR;
+                err.println("tripline: cannot write " + TerminalText.escape(String.valueOf(junitXml)) + ": " + TerminalText.escape(e.getMessage()));
+                return ExitCodes.USAGE;
             }
         }
         if (report.failed() > 0) return ExitCodes.CHECK_FAILED;

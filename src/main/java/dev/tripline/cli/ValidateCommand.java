@@ -3,6 +3,7 @@ package dev.tripline.cli;
 import dev.tripline.engine.RuleDiagnostic;
 import dev.tripline.engine.RuleSource;
 import dev.tripline.engine.RuleValidation;
+import dev.tripline.output.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * {@code tripline validate}: compiles every DRL file and checks every finding rule's metadata; prints each
+ * {@code tripline validate}: without --rules, ./rules-drl when it exists (where new-rule writes), else the bundled
+ * rules. Compiles every DRL file and checks every finding rule's metadata; prints each
  * problem as {@code path/to/file.drl:LINE:COL: level: message} and a summary line.
  * Exit 0 when clean (warnings allowed); {@link ExitCodes#RULES_INVALID} when a file does not compile or a data
  * file is invalid (what {@code correlate} would refuse); {@link ExitCodes#CHECK_FAILED} when everything
@@ -34,15 +36,15 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RuleSource source;
         try {
-            source = rules.source();
+            source = rules.sourceForChecks(r -> err.println(r));
         } catch (IOException e) {
-            err.println("tripline: " + e.getMessage());
+            err.println("tripline: " + RulesOption.BadRulesPath.message(e));
             return ExitCodes.USAGE;
         }
         RuleValidation.Report report = RuleValidation.validate(source);
-        for (RuleDiagnostic d : report.all()) out.println(d);
+        for (RuleDiagnostic d : report.all()) out.println(TerminalText.escape(d.toString()));
         int errors = report.compileErrors().size() + report.metadataErrors().size();
-        out.println(source.description() + ": " + report.files() + " file(s), " + report.rules() + " rule(s): "
+        out.println("checked " + TerminalText.escape(source.description()) + ": " + report.files() + " file(s), " + report.rules() + " rule(s): "
                 + errors + " error(s), " + report.warnings().size() + " warning(s)");
         out.flush();
         if (!report.compiles()) return ExitCodes.RULES_INVALID;

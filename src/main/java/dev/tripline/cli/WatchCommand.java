@@ -4,6 +4,7 @@ import dev.tripline.engine.CompiledRules;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.output.AlertSink;
 import dev.tripline.output.OutputFormat;
+import dev.tripline.output.TerminalText;
 import dev.tripline.pipeline.LiveWatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -47,15 +50,32 @@ public final class WatchCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<EventShape> shape = schemaOption.shape();
+        if (!input.equals("-")) {
+            Path file = Path.of(input);
+            if (Files.isDirectory(file)) {
+                err.println("tripline: watch follows one growing file (or - for stdin); " + TerminalText.escape(input)
+                        + " is a folder (for the files in a folder, use: tripline correlate " + TerminalText.escape(input) + ")");
+                return ExitCodes.USAGE;
+            }
+            if (!Files.isRegularFile(file)) {
+                err.println("tripline: watch: no such file: " + TerminalText.escape(input));
+                return ExitCodes.INPUT_UNREADABLE;
+            }
+        }
         Optional<CompiledRules> maybeRules = rules.compileOrReport(err);
         if (maybeRules.isEmpty()) return ExitCodes.RULES_INVALID;
         CompiledRules compiled = maybeRules.get();
+        err.println("tripline: watching " + (input.equals("-") ? "stdin" : TerminalText.escape(input)) + " with "
+                + TerminalText.escape(compiled.description()) + " (" + compiled.rules().size() + " rules)"
+                + (rules.rulesDir == null ? "" : "; reloading when a .drl/.yaml file in " + TerminalText.escape(rules.rulesDir.toString()) + " changes")
+                + "; stop with Ctrl-C");
+        err.flush();
         Writer out = new NonClosingWriter(spec.commandLine().getOut());
         try (AlertSink sink = format.open(out)) {
             new LiveWatch(rules.rulesDir, input, shape, sink, err, System.in, pollMillis)
                     .run(compiled, () -> Thread.currentThread().isInterrupted());
         } catch (UncheckedIOException e) {
-            err.println("tripline: " + e.getMessage());
+            err.println("tripline: " + TerminalText.escape(e.getMessage()));
             return ExitCodes.INTERNAL_ERROR;
         }
         return ExitCodes.OK;

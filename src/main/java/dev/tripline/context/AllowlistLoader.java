@@ -23,6 +23,7 @@ public final class AllowlistLoader {
         if (!(doc instanceof Map<?, ?> top)) throw new ContextFileException(file + ": expected an 'allow' list");
         Object entries = top.containsKey("rows") ? top.get("rows") : top.get("allow");
         if (entries == null) throw new ContextFileException(file + ": expected an 'allow' list");
+        if (!(entries instanceof List<?>)) throw new ContextFileException(file + ": 'allow' must be a list of entries");
         List<Object> facts = new ArrayList<>();
         int i = 0;
         for (Object o : InventoryLoader.list(entries, file, "allow")) {

@@ -3,8 +3,6 @@ package dev.tripline.context;
 import dev.tripline.model.LocalSystemName;
 import dev.tripline.model.ServerProcess;
 import dev.tripline.model.ServiceAccountPattern;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -27,6 +25,8 @@ public final class ContextListLoader {
     /** A problem with one data file, in terms the user can fix. */
     public record Problem(String path, int line, String message) {}
 
+    private static final int MAX_CODE_POINTS = 64 << 20;
+
     private ContextListLoader() {}
 
     /** Facts from one YAML document; problems go to {@code problems}, the good entries are still returned. */
@@ -34,7 +34,8 @@ public final class ContextListLoader {
         List<Object> facts = new ArrayList<>();
         Object doc;
         try {
-            doc = new Load(LoadSettings.builder().setLabel(path).build()).loadFromString(yaml);
+            List<Object> docs = BoundedYaml.loadAll(path, yaml, MAX_CODE_POINTS);
+            doc = docs.isEmpty() ? null : docs.get(0);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
             problems.accept(new Problem(path, line, "invalid YAML: " + e.getProblem()));

@@ -22,10 +22,11 @@ public final class InventoryLoader {
         List<Object> facts = new ArrayList<>();
         if (!(doc instanceof Map<?, ?> top)) throw new ContextFileException(file + ": expected 'identities' and/or 'hosts' lists");
         if (top.containsKey("rows")) {
+            if (!(top.get("rows") instanceof List<?>)) throw new ContextFileException(file + ": 'rows' must be a list of rows");
             int row = 1;
-            for (Object o : (List<?>) top.get("rows")) {
+            for (Object o : list(top.get("rows"), file, "rows")) {
                 row++;
-                Map<?, ?> m = (Map<?, ?>) o;
+                Map<?, ?> m = map(o, file, "rows", row - 1);
                 String type = Records.text(m, "type");
                 String where = file + ": row " + row;
                 if ("identity".equalsIgnoreCase(type)) facts.add(identity(m, origin, where));

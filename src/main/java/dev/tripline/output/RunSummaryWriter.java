@@ -16,7 +16,7 @@ public final class RunSummaryWriter {
         section(out, "skipped", s.skipped());
         section(out, "rejected", s.rejected());
         for (Map.Entry<String, String> u : s.unreadable().entrySet()) {
-            out.printf("  unreadable: %s: %s%n", u.getKey(), u.getValue());
+            out.printf("  unreadable: %s: %s%n", TerminalText.escape(u.getKey()), TerminalText.escape(u.getValue()));
         }
         if (s.segments() > 1) {
             out.printf("  replay: event time rewound %d time(s) (concatenated recordings); each segment replayed in its own session%n", s.segments() - 1);
@@ -38,7 +38,8 @@ public final class RunSummaryWriter {
 
     private static void section(PrintWriter out, String what, Map<String, Tally> tallies) {
         for (Map.Entry<String, Tally> t : tallies.entrySet()) {
-            out.printf("  %s: %d × %s, e.g. %s%n", what, t.getValue().count(), t.getKey(), String.join("; ", t.getValue().examples()));
+            out.printf("  %s: %d × %s, e.g. %s%n", what, t.getValue().count(), TerminalText.escape(t.getKey()),
+                    TerminalText.escape(String.join("; ", t.getValue().examples())));
         }
     }
 }

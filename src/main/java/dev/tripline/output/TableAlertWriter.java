@@ -22,17 +22,19 @@ public final class TableAlertWriter implements AlertSink {
             headerWritten = true;
         }
         out.printf(ROW, Instant.ofEpochMilli(a.time()), a.severity().label(), a.kind(), clip(a.host(), 22),
-                clip(a.user().display(), 28), a.rule().title());
+                clip(a.user().display(), 28), TerminalText.escape(a.rule().title()));
         if (a.count() > 1) out.printf("    seen %d times, %s .. %s%n", a.count(), Instant.ofEpochMilli(a.firstSeen()), Instant.ofEpochMilli(a.lastSeen()));
-        for (String r : a.reasons()) out.printf("    why: %s%n", r);
-        for (String c : a.context()) out.printf("    context: %s%n", c);
-        if (a.suppressed()) out.printf("    suppressed: %s%n", a.suppressedBecause());
-        for (ProcessEvent e : a.events()) out.printf("    %s  %s%n", e.getSource(), e.getCommandLine());
+        for (String r : a.reasons()) out.printf("    why: %s%n", TerminalText.escape(r));
+        for (String c : a.context()) out.printf("    context: %s%n", TerminalText.escape(c));
+        if (a.suppressed()) out.printf("    suppressed: %s%n", TerminalText.escape(a.suppressedBecause()));
+        for (ProcessEvent e : a.events()) out.printf("    %s  %s%n", TerminalText.escape(e.getSource()), TerminalText.escape(e.getCommandLine()));
         out.flush();
     }
 
-    private static String clip(String s, int width) {
-        if (s == null) return "-";
+    /** Escaped first, so a column never holds a control character and its width is what the terminal shows. */
+    private static String clip(String raw, int width) {
+        if (raw == null) return "-";
+        String s = TerminalText.escape(raw);
         return s.length() <= width ? s : s.substring(0, width - 1) + "…";
     }
 

@@ -81,11 +81,16 @@ public final class TriageSummary implements AlertSink {
         for (Map.Entry<Key, Row> e : rows.entrySet()) {
             Key k = e.getKey();
             Row r = e.getValue();
-            out.printf("%-6d %-7d %-22s %-16s %-28s %s .. %s%n", r.count, r.devices(), k.initiatingFile(), k.file(), k.account(),
+            out.printf("%-6d %-7d %-22s %-16s %-28s %s .. %s%n", r.count, r.devices(), cell(k.initiatingFile()), cell(k.file()), cell(k.account()),
                     Instant.ofEpochMilli(r.first), Instant.ofEpochMilli(r.last));
-            for (String c : r.commandLines) out.printf("       cmd: %s%n", c);
+            for (String c : r.commandLines) out.printf("       cmd: %s%n", TerminalText.escape(c));
         }
         out.flush();
+    }
+
+    /** A table cell: "-" when the log did not say (no parent process, no account), else the value escaped for the terminal. */
+    private static String cell(String value) {
+        return value == null || value.isEmpty() ? "-" : TerminalText.escape(value);
     }
 
     public void writeJson(Writer out) throws IOException {

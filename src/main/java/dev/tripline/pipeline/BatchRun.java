@@ -61,7 +61,12 @@ public final class BatchRun {
      * produced before it have been written), and {@link AlertSinkFailure} if alerts cannot be written.
      */
     public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin) {
-        return run(() -> ReplaySession.local(rules, options.facts()), inputs, options, sink, stdin);
+        return run(rules, inputs, options, sink, stdin, new RunStats());
+    }
+
+    /** Runs the batch counting into {@code stats}, which the caller can still report when the run fails. */
+    public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin, RunStats stats) {
+        return run(() -> ReplaySession.local(rules, options.facts()), inputs, options, sink, stdin, stats);
     }
 
     /**
@@ -69,7 +74,11 @@ public final class BatchRun {
      * session's unchecked exception ends the run; alerts already written stay written.
      */
     public static RunStats run(Supplier<ReplaySession> sessions, List<String> inputs, Options options, AlertSink sink, InputStream stdin) {
-        RunStats stats = new RunStats();
+        return run(sessions, inputs, options, sink, stdin, new RunStats());
+    }
+
+    /** As above, counting into {@code stats}, which the caller can still report when the run fails. */
+    public static RunStats run(Supplier<ReplaySession> sessions, List<String> inputs, Options options, AlertSink sink, InputStream stdin, RunStats stats) {
         stats.start();
         ReorderBuffer buffer = new ReorderBuffer(options.reorderWindow().toMillis(), options.rewindThreshold().toMillis());
         try (Replay replay = new Replay(sessions, options, stats, sink)) {

@@ -19,8 +19,14 @@ import java.util.regex.Pattern;
 public final class ConditionParser {
     private static final Pattern TOKEN = Pattern.compile("\\s*(\\(|\\)|\\||[^\\s()|]+)");
 
+    /** Parentheses and 'not' nested deeper than this are rejected (SigmaHQ rules nest at most 4 levels). */
+    static final int MAX_DEPTH = 32;
+    /** Condition text longer than this is rejected; the longest SigmaHQ condition is a few hundred characters. */
+    static final int MAX_LENGTH = 16 * 1024;
+
     private final List<String> tokens = new ArrayList<>();
     private int pos;
+    private int depth;
 
     private ConditionParser(String text) throws ConversionRejected {
         Matcher m = TOKEN.matcher(text);
@@ -36,6 +42,7 @@ public final class ConditionParser {
     }
 
     public static Condition parse(String text) throws ConversionRejected {
+        if (text.length() > MAX_LENGTH) throw ConversionRejected.of("over limit: condition of " + text.length() + " characters (limit " + MAX_LENGTH + ")");
         ConditionParser p = new ConditionParser(text);
         if (p.tokens.contains("|")) throw ConversionRejected.of("unsupported condition: aggregation expressions ('|') are deprecated; use a correlation rule");
         if (p.tokens.isEmpty()) throw ConversionRejected.of("invalid condition: empty");
@@ -65,8 +72,17 @@ public final class ConditionParser {
     }
 
     private Condition not() throws ConversionRejected {
-        if (keyword("not")) return new Condition.Not(not());
+        if (keyword("not")) {
+            deeper();
+            Condition inner = not();
+            depth--;
+            return new Condition.Not(inner);
+        }
         return primary();
+    }
+
+    private void deeper() throws ConversionRejected {
+        if (++depth > MAX_DEPTH) throw ConversionRejected.of("over limit: condition nested deeper than " + MAX_DEPTH + " levels of parentheses and 'not'");
     }
 
     private Condition primary() throws ConversionRejected {
@@ -74,9 +90,11 @@ public final class ConditionParser {
         if (t == null) throw ConversionRejected.of("invalid condition: ends early");
         if (t.equals("(")) {
             pos++;
+            deeper();
             Condition inner = or();
             if (!")".equals(peek())) throw ConversionRejected.of("invalid condition: missing ')'");
             pos++;
+            depth--;
             return inner;
         }
         String lower = t.toLowerCase(Locale.ROOT);
@@ -88,6 +106,7 @@ public final class ConditionParser {
             pos++;
             String pattern = target.toLowerCase(Locale.ROOT).equals("them") ? null : target;
             if (lower.equals("all")) return new Condition.Quantified(Condition.Quantifier.ALL, 0, pattern);
+            if (lower.length() > 6) throw ConversionRejected.of("over limit: '" + t + " of' (a count of at most 999999)");
             int n = Integer.parseInt(lower);
             if (n < 1) throw ConversionRejected.of("invalid condition: '" + t + " of' needs a count of at least 1");
             return new Condition.Quantified(n == 1 ? Condition.Quantifier.ANY : Condition.Quantifier.AT_LEAST, n, pattern);

@@ -5,6 +5,9 @@ import dev.tripline.engine.RuleSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,35 +54,78 @@ public final class SigmaConverter {
     /** Values for {@code expand} placeholders ({@code %name%} → values, OR-ed). */
     public SigmaConverter withPlaceholders(Map<String, List<String>> values) { return new SigmaConverter(folder, values); }
 
+    /** A Sigma rule file larger than this is rejected unread (the largest SigmaHQ rule is about 60 KB). */
+    static final long MAX_FILE_BYTES = 4L << 20;
+    /**
+     * Generated DRL larger than this is rejected: Drools cannot compile a condition that large (measured here:
+     * 6,000 OR-ed values, 300 KB, compile; 8,000 do not), and one such rule would stop every other rule of the
+     * run. The largest SigmaHQ process-creation rule converts to 76 KB.
+     */
+    static final int MAX_DRL_CHARS = 256 * 1024;
+    /** Values per rule (all fields, all identifiers); the largest SigmaHQ rule has about 1,000. */
+    static final int MAX_VALUES = 4096;
+    /** Detection identifiers (selections) per rule; SigmaHQ rules use at most a few dozen. */
+    static final int MAX_IDENTIFIERS = 256;
+    private static final String SUPPORTED_CATEGORY = "process_creation";
+
     public ConversionResult convertFile(Path file) throws IOException {
-        return convert(Map.of(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        if (!Files.exists(file)) throw new IOException("Sigma rule not found: " + file);
+        Map<String, String> sources = new LinkedHashMap<>();
+        List<ConversionRejected.Rejection> unreadable = new ArrayList<>();
+        read(file, sources, unreadable);
+        return convert(sources, unreadable);
     }
 
     /** Every {@code .yml}/{@code .yaml} file below {@code dir}, converted together (so correlations and filters see their rules). */
     public ConversionResult convertDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) throw new IOException("Sigma folder not found: " + dir);
         Map<String, String> sources = new LinkedHashMap<>();
+        List<ConversionRejected.Rejection> unreadable = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.filter(Files::isRegularFile)
                     .filter(p -> { String n = p.getFileName().toString().toLowerCase(Locale.ROOT); return n.endsWith(".yml") || n.endsWith(".yaml"); })
                     .sorted(Comparator.comparing(Path::toString)).toList()) {
-                sources.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+                read(p, sources, unreadable);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return convert(sources);
+        return convert(sources, unreadable);
+    }
+
+    /** One file's text into {@code sources}, or a rejection naming the file when it is too large or not UTF-8. */
+    private static void read(Path p, Map<String, String> sources, List<ConversionRejected.Rejection> unreadable) throws IOException {
+        String name = p.toString();
+        long size = Files.size(p);
+        if (size > MAX_FILE_BYTES) {
+            unreadable.add(new ConversionRejected.Rejection(name, null, null, null,
+                    "over limit: file is " + size + " bytes (limit " + MAX_FILE_BYTES + ")"));
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(p);
+        try {
+            sources.put(name, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            unreadable.add(new ConversionRejected.Rejection(name, null, null, null,
+                    "invalid file: not UTF-8 text (Sigma rules are UTF-8); the file was left out"));
+        }
     }
 
     /** A file or a folder, whichever {@code path} is. */
     public ConversionResult convert(Path path) throws IOException {
+        if (!Files.exists(path)) throw new IOException("Sigma rule not found: " + path);
         return Files.isDirectory(path) ? convertDirectory(path) : convertFile(path);
     }
 
     /** Converts YAML texts keyed by the name messages should use (file path). */
     public ConversionResult convert(Map<String, String> sources) {
+        return convert(sources, List.of());
+    }
+
+    private ConversionResult convert(Map<String, String> sources, List<ConversionRejected.Rejection> unreadable) {
         List<SigmaDocument> docs = new ArrayList<>();
-        List<ConversionRejected.Rejection> rejections = new ArrayList<>();
+        List<ConversionRejected.Rejection> rejections = new ArrayList<>(unreadable);
         for (var e : sources.entrySet()) {
             for (SigmaParser.Parsed p : SigmaParser.parse(e.getKey(), e.getValue())) {
                 if (p.document() != null) docs.add(p.document());
@@ -113,12 +159,24 @@ public final class SigmaConverter {
         for (SigmaDocument.Rule r : rules) {
             try {
                 if (r.id() == null) throw ConversionRejected.of("invalid document: no id");
+                checkLogSource(r);
+                if (r.detection().size() > MAX_IDENTIFIERS) {
+                    throw ConversionRejected.of("over limit: " + r.detection().size() + " detection identifiers (limit " + MAX_IDENTIFIERS + ")");
+                }
+                long values = r.detection().values().stream().mapToLong(SigmaConverter::values).sum();
+                if (values > MAX_VALUES) throw ConversionRejected.of("over limit: " + values + " values (limit " + MAX_VALUES + ")");
                 List<SigmaDocument.Filter> applicable = filters.stream().filter(f -> applies(f, r)).toList();
                 String name = unique(r.title(), r.id(), usedNames);
                 String drl = RuleGenerator.generate(pkg, r, name, applicable, compiler, quietCandidates.contains(r.id()));
+                if (drl.length() > MAX_DRL_CHARS) {
+                    throw ConversionRejected.of("over limit: the rule converts to " + drl.length() / 1024 + " KiB of DRL (limit "
+                            + MAX_DRL_CHARS / 1024 + " KiB); Drools cannot compile a condition that large");
+                }
                 files.add(file(r.file(), drl, usedFiles));
             } catch (ConversionRejected e) {
                 rejections.add(e.in(r.file(), r.id()).rejection());
+            } catch (StackOverflowError e) {
+                rejections.add(ConversionRejected.of("over limit: the rule is nested too deeply to convert").in(r.file(), r.id()).rejection());
             }
         }
         for (SigmaDocument.Correlation c : correlations) {
@@ -131,7 +189,27 @@ public final class SigmaConverter {
                 rejections.add(e.in(c.file(), c.id()).rejection());
             }
         }
-        return new ConversionResult(files, rejections, docs.size() + (int) rejections.stream().filter(x -> x.category().startsWith("invalid YAML")).count());
+        return new ConversionResult(files, rejections, docs.size() + unreadable.size()
+                + (int) rejections.stream().filter(x -> x.category().startsWith("invalid YAML") || x.category().startsWith("over limit") && x.ruleId() == null).count());
+    }
+
+    private static long values(SigmaDocument.DetectionItem item) {
+        if (item instanceof SigmaDocument.FieldGroup g) return g.matches().stream().mapToLong(m -> m.values().size()).sum();
+        if (item instanceof SigmaDocument.AnyOf a) return a.items().stream().mapToLong(SigmaConverter::values).sum();
+        if (item instanceof SigmaDocument.Keywords k) return k.values().size();
+        return 0;
+    }
+
+    /** Tripline's events are process creations; a rule for another log source would only ever fail on its fields. */
+    private static void checkLogSource(SigmaDocument.Rule r) throws ConversionRejected {
+        String category = r.logsource().get("category");
+        if (category != null && !category.equalsIgnoreCase(SUPPORTED_CATEGORY)) {
+            throw ConversionRejected.of("unsupported log source: log source " + category + " is not supported (" + SUPPORTED_CATEGORY + " only)");
+        }
+        String service = r.logsource().get("service");
+        if (category == null && service != null) {
+            throw ConversionRejected.of("unsupported log source: log source service " + service + " is not supported (" + SUPPORTED_CATEGORY + " only)");
+        }
     }
 
     private static SigmaDocument.Meta meta(SigmaDocument d) {

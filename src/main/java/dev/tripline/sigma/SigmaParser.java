@@ -1,7 +1,9 @@
 package dev.tripline.sigma;
 
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import dev.tripline.context.BoundedYaml;
+import dev.tripline.model.Severity;
+
+import java.math.BigInteger;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,9 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads Sigma YAML (possibly several documents per file) into {@link SigmaDocument}s. */
 public final class SigmaParser {
+    private static final int MAX_CODE_POINTS = 4 << 20;
+    private static final Pattern TIMESPAN = Pattern.compile("\\s*([0-9]+)\\s*([smhd])\\s*");
+    /** The longest correlation window the engine keeps detections for (CorrelationGenerator checks the same). */
+    private static final BigInteger MAX_TIMESPAN_MS = BigInteger.valueOf(3_600_000L);
+
     private SigmaParser() {}
 
     /** One entry per YAML document: the document, or why it was rejected. */
@@ -21,14 +30,10 @@ public final class SigmaParser {
         List<Parsed> out = new ArrayList<>();
         Iterable<Object> docs;
         try {
-            Load load = new Load(LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false)
-                    // snakeyaml-engine 2.10 fails on a surrogate pair (emoji) straddling its read buffer: read in one go.
-                    .setBufferSize(Math.max(1024, yaml.length() + 16)).build());
-            List<Object> all = new ArrayList<>();
-            for (Object o : load.loadAllFromString(yaml)) all.add(o);
-            docs = all;
+            docs = BoundedYaml.loadAll(file, yaml, MAX_CODE_POINTS);
         } catch (RuntimeException e) {
-            out.add(new Parsed(null, new ConversionRejected(file, null, null, null, "invalid YAML: " + oneLine(e.getMessage()))));
+            String m = oneLine(e.getMessage());
+            out.add(new Parsed(null, new ConversionRejected(file, null, null, null, m.startsWith("over limit:") ? m : "invalid YAML: " + m)));
             return out;
         }
         for (Object doc : docs) {
@@ -48,6 +53,9 @@ public final class SigmaParser {
         Map<String, Object> m = strings(map);
         SigmaDocument.Meta meta = meta(m);
         if (meta.title() == null) throw ConversionRejected.of("invalid document: no title");
+        if (meta.level() != null && Severity.parse(meta.level()).isEmpty()) {
+            throw ConversionRejected.of("invalid document: unknown level '" + meta.level() + "' (known: informational, low, medium, high, critical)");
+        }
         if (m.get("correlation") != null) return correlation(file, meta, m);
         if (m.get("filter") != null) return filter(file, meta, m);
         if (!(m.get("detection") instanceof Map<?, ?> det)) throw ConversionRejected.of("invalid document: no detection");
@@ -152,8 +160,20 @@ public final class SigmaParser {
         Object gen = c.containsKey("generate") ? c.get("generate") : m.get("generate");
         boolean generate = gen instanceof Boolean b ? b : gen != null && Boolean.parseBoolean(String.valueOf(gen));
         Object timespan = c.containsKey("timespan") ? c.get("timespan") : c.get("timeframe");
+        checkTimespan(text(timespan));
         return new SigmaDocument.Correlation(file, meta, text(c.get("type")), list(c.get("rules")), list(c.get("group-by")),
                 text(timespan), condition, aliases, generate, text(c.get("field")));
+    }
+
+    /** A timespan too long for a long is over the limit, never wrapped around into a short window. */
+    private static void checkTimespan(String text) throws ConversionRejected {
+        if (text == null) return;
+        Matcher mm = TIMESPAN.matcher(text);
+        if (!mm.matches()) return; // CorrelationGenerator says what is expected
+        BigInteger unit = BigInteger.valueOf(switch (mm.group(2)) { case "s" -> 1000L; case "m" -> 60_000L; case "h" -> 3_600_000L; default -> 86_400_000L; });
+        if (new BigInteger(mm.group(1)).multiply(unit).compareTo(MAX_TIMESPAN_MS) > 0) {
+            throw ConversionRejected.of("unsupported correlation: timespan " + text.strip() + " is over the limit of 1h, the longest window detections outlive");
+        }
     }
 
     private static SigmaDocument filter(String file, SigmaDocument.Meta meta, Map<String, Object> m) throws ConversionRejected {

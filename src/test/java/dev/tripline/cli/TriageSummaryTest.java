@@ -41,4 +41,18 @@ class TriageSummaryTest {
                         org.assertj.core.groups.Tuple.tuple("services.exe", 1L));
         assertThat(run.err()).contains("triage summary").contains("cmd.exe").contains("sqlservr.exe");
     }
+
+    /** A detection whose log names no parent process shows "-" in the table, never a literal null. */
+    @Test void aMissingParentIsADashNotNull() throws Exception {
+        Path events = tmp.resolve("no-parent.jsonl");
+        java.nio.file.Files.writeString(events, "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"Computer\":\"ws01\","
+                + "\"UtcTime\":\"2024-03-05 09:00:00.000\",\"Image\":\"C:\\\\Windows\\\\System32\\\\net.exe\","
+                + "\"CommandLine\":\"net group \\\"domain admins\\\" /domain\",\"User\":\"CORP\\\\alice\",\"ProcessId\":\"42\"}\n");
+
+        CliRun run = CliRun.of("correlate", "--quiet", "--summary", events.toString());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+        String row = run.err().lines().filter(l -> l.contains("net.exe") && !l.contains("cmd:")).findFirst().orElseThrow();
+        assertThat(row).doesNotContain("null").containsPattern("^1\\s+1\\s+-\\s+net\\.exe\\s+CORP\\\\alice");
+    }
 }
