@@ -6,7 +6,12 @@ import dev.tripline.context.InventoryLoader;
 import dev.tripline.engine.CompiledRules;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.output.AlertSink;
-import dev.tripline.output.OutputFormat;
+import dev.tripline.ingest.Ingest;
+import dev.tripline.output.AlertCounts;
+import dev.tripline.output.AlertFilter;
+import dev.tripline.output.FilteringSink;
+import dev.tripline.output.HtmlReport;
+import dev.tripline.output.ProgressLine;
 import dev.tripline.output.RunStats;
 import dev.tripline.output.RunSummaryWriter;
 import dev.tripline.output.TriageSummary;
@@ -26,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,16 +41,17 @@ import java.util.stream.Collectors;
 
 /** {@code tripline correlate}: the main job. Alerts to stdout (or --output), the run summary to stderr. */
 @Command(name = "correlate", mixinStandardHelpOptions = true,
-        description = "Run the rules over event files, folders or stdin (-) and write one alert per finding.")
+        description = {"Run the rules over event files, folders or stdin (-) and write one alert per finding.",
+                "Alerts go to stdout as a table when it is a terminal, as JSON Lines otherwise (a pipe, a file); --format chooses."})
 public final class CorrelateCommand implements Callable<Integer> {
 
     @Mixin RulesOption rules;
 
     @Mixin SchemaOption schemaOption;
 
-    @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
-            description = "Alert format: jsonl (default), json or table.")
-    OutputFormat format;
+    @Mixin OutputOptions outputOptions;
+
+    @Mixin AlertFilterOptions alertFilters;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write alerts to FILE instead of stdout.")
     Path output;
@@ -76,13 +83,13 @@ public final class CorrelateCommand implements Callable<Integer> {
             description = "Fold the same detection (rule, host, account, command line, parent image) within this window into one alert with a count (default 1h; 0s turns it off).")
     Duration dedupWindow;
 
-    @Option(names = "--summary", description = "Print a triage summary table to stderr (detections by initiating process, image and account).")
+    @Option(names = "--summary", description = "Print a triage summary to stderr: detections by initiating process, image and account, then alerts by rule, host and ATT&CK technique.")
     boolean summary;
 
     @Option(names = "--summary-output", paramLabel = "FILE", description = "Write the triage summary as JSON to FILE.")
     Path summaryOutput;
 
-    @Option(names = "--quiet", description = "Do not print the run summary.")
+    @Option(names = "--quiet", description = "Do not print the run summary or the progress line.")
     boolean quiet;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Event files (JSON Lines, JSON arrays, concatenated JSON; plain or gzip), folders, or - for stdin.")
@@ -105,23 +112,44 @@ public final class CorrelateCommand implements Callable<Integer> {
             err.println("tripline: " + e.getMessage());
             return ExitCodes.CONTEXT_INVALID;
         }
+        AlertFilter filter = alertFilters.filter();
+        Terminal terminal = Terminal.detect();
+        boolean toTerminal = output == null && terminal.stdoutIsTerminal();
+        HtmlReport report = null;
+        // The report lists suppressed alerts in a section of their own, so it needs them whatever --show-suppressed says.
         BatchRun.Options options = BatchRun.Options.defaults().withSchema(shape).withStrict(strict).withReorderWindow(reorderWindow)
-                .withRewindThreshold(rewindAfter).withDedupWindow(dedupWindow).withShowSuppressed(showSuppressed).withFacts(facts);
-        RunStats stats = null;
+                .withRewindThreshold(rewindAfter).withDedupWindow(dedupWindow)
+                .withShowSuppressed(showSuppressed || outputOptions.report() != null).withFacts(facts);
+        RunStats stats = new RunStats();
+        ProgressLine progress = OutputOptions.progress(terminal, quiet) ? ProgressLine.onTerminal(err, Ingest.totalBytes(inputs)) : null;
+        if (progress != null) stats.observe(progress);
+        AlertCounts counts = new AlertCounts();
         int exit = ExitCodes.OK;
         TriageSummary triage = null;
-        try (Writer out = openOutput(); AlertSink sink = format.open(out)) {
+        try (Writer out = openOutput();
+             AlertSink sink = outputOptions.format(toTerminal).open(out, outputOptions.colour(toTerminal, terminal))) {
             AlertSink target = sink;
             if (summary || summaryOutput != null) target = triage = new TriageSummary(sink);
-            stats = BatchRun.run(compiled, inputs, options, target);
+            if (summary) target = counts.feeding(target);
+            if (outputOptions.report() != null) target = report = new HtmlReport(target, showSuppressed);
+            if (!filter.isEmpty()) target = new FilteringSink(target, filter, stats);
+            BatchRun.run(compiled, inputs, options, target, System.in, stats);
         } catch (StrictModeViolation e) {
             err.println("tripline: --strict: rejected " + e.getMessage());
             return ExitCodes.STRICT_REJECTED;
         } catch (AlertSinkFailure e) {
             err.println("tripline: " + e.getMessage());
             return ExitCodes.INTERNAL_ERROR;
+        } finally {
+            if (progress != null) progress.finish();
         }
         if (triage != null && summary) triage.writeTable(err);
+        if (summary) counts.writeTable(err, AlertCounts::printable);
+        if (report != null) {
+            try (Writer w = Files.newBufferedWriter(outputOptions.report(), StandardCharsets.UTF_8)) {
+                report.writeTo(w, stats, inputs, Instant.now());
+            }
+        }
         if (triage != null && summaryOutput != null) {
             try (Writer w = Files.newBufferedWriter(summaryOutput, StandardCharsets.UTF_8)) {
                 triage.writeJson(w);

@@ -60,7 +60,12 @@ public final class BatchRun {
      * produced before it have been written), and {@link AlertSinkFailure} if alerts cannot be written.
      */
     public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin) {
-        RunStats stats = new RunStats();
+        return run(rules, inputs, options, sink, stdin, new RunStats());
+    }
+
+    /** As above, counting into {@code stats}, which the caller may observe while the run goes (progress, filters). */
+    public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin,
+                               RunStats stats) {
         stats.start();
         ReorderBuffer buffer = new ReorderBuffer(options.reorderWindow().toMillis(), options.rewindThreshold().toMillis());
         try (Replay replay = new Replay(rules, options, stats, sink)) {
@@ -146,7 +151,7 @@ public final class BatchRun {
         }
 
         @Override public void onFact(TimedFact fact) {
-            stats.event();
+            stats.event(fact.getTime());
             for (TimedFact ready : buffer.add(fact)) replay.accept(ready);
         }
 
@@ -162,5 +167,7 @@ public final class BatchRun {
         @Override public void onInputClosed(String input, long lines) { stats.linesRead(lines); }
 
         @Override public void onInputUnreadable(String input, String reason) { stats.unreadable(input, reason); }
+
+        @Override public void onBytesRead(long n) { stats.bytesRead(n); }
     }
 }
