@@ -116,7 +116,7 @@ public final class HtmlReport implements AlertSink {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Tripline report</title>\n<style>").append(CSS).append("</style></head><body>\n");
-        o.append("<h1>Tripline report</h1>\n<p class=\"muted\">Written ").append(Html.esc(generated.toString()))
+        o.append("<h1>Tripline report</h1>\n<p class=\"muted\">Written ").append(Html.esc(generated.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))
                 .append(" by Tripline. Every value from the logs is shown as text.</p>\n");
         glance(o, stats, inputs);
         timeline(o, list, ids);
@@ -214,7 +214,7 @@ public final class HtmlReport implements AlertSink {
         java.util.function.LongToDoubleFunction x = t -> label + 10 + (plot - 20) * (double) (t - t0) / (t1 - t0);
         java.util.function.Function<String, Double> y = h -> top + row.get(h) * rowH + rowH / 2.0;
 
-        o.append("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
+        o.append("<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 ")
                 .append(label + plot).append(' ').append(height).append("\" width=\"100%\">\n");
         for (int i = 0; i <= 4; i++) {
             long t = t0 + (t1 - t0) * i / 4;
