@@ -100,6 +100,7 @@ public final class CorrelateCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<EventShape> shape = schemaOption.shape();
+        AlertFilter filter = alertFilters.filter();
         Optional<CompiledRules> maybeRules = rules.compileOrReport(err);
         if (maybeRules.isEmpty()) return ExitCodes.RULES_INVALID;
         CompiledRules compiled = maybeRules.get();
@@ -112,7 +113,6 @@ public final class CorrelateCommand implements Callable<Integer> {
             err.println("tripline: " + e.getMessage());
             return ExitCodes.CONTEXT_INVALID;
         }
-        AlertFilter filter = alertFilters.filter();
         Terminal terminal = Terminal.detect();
         boolean toTerminal = output == null && terminal.stdoutIsTerminal();
         HtmlReport report = null;
