@@ -135,7 +135,10 @@ public final class HtmlReport implements AlertSink {
     private void glance(StringBuilder o, RunStats s, List<String> inputs) {
         o.append("<section id=\"glance\"><h2>The run at a glance</h2>\n<table class=\"kv\">\n");
         o.append("<tr><th>Inputs</th><td>");
+        boolean many = inputs.size() > 4;
+        if (many) o.append("<details><summary>").append(inputs.size()).append(" inputs</summary>");
         for (String i : inputs) o.append("<code>").append(Html.esc(i)).append("</code><br>");
+        if (many) o.append("</details>");
         o.append("</td></tr>\n");
         o.append("<tr><th>Event time</th><td>");
         if (s.events() > 0) o.append(time(s.firstEventTime())).append(" … ").append(time(s.lastEventTime()));
@@ -252,9 +255,12 @@ public final class HtmlReport implements AlertSink {
             if (!pts.isEmpty()) {
                 o.append("<polyline points=\"").append(pts.toString().trim()).append("\" stroke=\"").append(colour).append("\"/>");
             }
-            String h = a.host() == null ? "" : a.host().toLowerCase(Locale.ROOT);
+            // The diamond sits where the correlation was raised: its last event.
+            ProcessEvent last = a.events().isEmpty() ? null : a.events().get(a.events().size() - 1);
+            String lastHost = last != null && last.getHost() != null ? last.getHost() : a.host();
+            String h = lastHost == null ? "" : lastHost.toLowerCase(Locale.ROOT);
             if (row.containsKey(h)) {
-                double cx = x.applyAsDouble(a.time()), cy = y.apply(h);
+                double cx = x.applyAsDouble(last != null ? last.getTime() : a.time()), cy = y.apply(h);
                 o.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" transform=\"rotate(45 %.1f %.1f)\" fill=\"%s\"/>",
                         cx - 6, cy - 6, cx, cy, colour));
             }
@@ -273,8 +279,8 @@ public final class HtmlReport implements AlertSink {
             o.append("<p>None.</p></section>\n");
             return;
         }
-        o.append("<table><tr><th>").append(column).append("</th><th>Alerts</th>");
-        for (Severity s : desc()) o.append("<th>").append(s.label()).append("</th>");
+        o.append("<table><tr><th>").append(column).append("</th><th class=\"n\">Alerts</th>");
+        for (Severity s : desc()) o.append("<th class=\"n\">").append(s.label()).append("</th>");
         o.append("</tr>\n");
         for (AlertCounts.Group g : groups) {
             o.append("<tr><td>").append(Html.esc(g.label()));
@@ -294,7 +300,7 @@ public final class HtmlReport implements AlertSink {
         }
         o.append("<p class=\"muted\">Marks come from the alerts' reasons: <span class=\"tag sys\">LOCAL_SYSTEM</span> "
                 + "the account ran as LOCAL_SYSTEM, <span class=\"tag svc\">service identity</span> a service account, "
-                + "pool identity or service logon.</p>\n<table><tr><th>Account</th><th>Alerts</th><th>Worst</th><th>Hosts</th></tr>\n");
+                + "pool identity or service logon.</p>\n<table><tr><th>Account</th><th class=\"n\">Alerts</th><th>Worst</th><th>Hosts</th></tr>\n");
         List<AccountRow> rows = new ArrayList<>(accounts.values());
         rows.sort(Comparator.comparingLong((AccountRow r) -> -r.total).thenComparing(r -> r.name));
         for (AccountRow r : rows) {
@@ -317,7 +323,7 @@ public final class HtmlReport implements AlertSink {
         }
         List<Map.Entry<String, Long>> list = new ArrayList<>(escalations.entrySet());
         list.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        o.append("<table><tr><th>Reason</th><th>Alerts</th></tr>\n");
+        o.append("<table><tr><th>Reason</th><th class=\"n\">Alerts</th></tr>\n");
         for (Map.Entry<String, Long> e : list) {
             o.append("<tr><td>").append(Html.esc(e.getKey())).append("</td><td class=\"n\">").append(e.getValue()).append("</td></tr>\n");
         }
@@ -341,7 +347,7 @@ public final class HtmlReport implements AlertSink {
             o.append("<p>No alert was suppressed.</p></section>\n");
             return;
         }
-        o.append("<table><tr><th>Allowlist reason</th><th>Alerts</th></tr>\n");
+        o.append("<table><tr><th>Allowlist reason</th><th class=\"n\">Alerts</th></tr>\n");
         for (Map.Entry<String, Long> e : suppressionReasons.entrySet()) {
             o.append("<tr><td>").append(Html.esc(e.getKey())).append("</td><td class=\"n\">").append(e.getValue()).append("</td></tr>\n");
         }
@@ -419,7 +425,7 @@ public final class HtmlReport implements AlertSink {
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1200px;padding:0 16px;color:#212529}
             h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #dee2e6;padding-bottom:4px}
             table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e9ecef;padding:4px 8px;text-align:left;vertical-align:top}
-            th{background:#f8f9fa;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#f8f9fa;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;width:80px}
             table.kv th{width:140px}code,pre{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace}
             pre{margin:0;white-space:pre-wrap;word-break:break-all}.muted{color:#6c757d}.big{font-size:20px;font-weight:700;margin-right:8px}
             .sev{display:inline-block;color:#fff;border-radius:3px;padding:0 6px;font-size:12px;font-weight:600;min-width:64px;text-align:center}
