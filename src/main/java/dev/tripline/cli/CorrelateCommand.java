@@ -128,8 +128,8 @@ public final class CorrelateCommand implements Callable<Integer> {
         TriageSummary triage = null;
         try (Writer out = openOutput();
              AlertSink sink = outputOptions.format(toTerminal).open(out, outputOptions.colour(toTerminal, terminal))) {
-            AlertSink target = sink;
-            if (summary || summaryOutput != null) target = triage = new TriageSummary(sink);
+            AlertSink target = progress != null && toTerminal ? progress.clearingBefore(sink) : sink;
+            if (summary || summaryOutput != null) target = triage = new TriageSummary(target);
             if (summary) target = counts.feeding(target);
             if (outputOptions.report() != null) target = report = new HtmlReport(target, showSuppressed);
             if (!filter.isEmpty()) target = new FilteringSink(target, filter, stats);

@@ -58,6 +58,21 @@ public final class ProgressLine implements RunStats.Observer {
         width = 0;
     }
 
+    /**
+     * {@code downstream}, clearing the line before each alert: for alerts written to the same terminal, so an alert
+     * never lands after the progress text. The line is drawn again at its next interval.
+     */
+    public AlertSink clearingBefore(AlertSink downstream) {
+        return new AlertSink() {
+            @Override public void write(dev.tripline.model.Alert a) throws java.io.IOException {
+                finish();
+                downstream.write(a);
+            }
+
+            @Override public void close() throws java.io.IOException { downstream.close(); }
+        };
+    }
+
     /** The line's text after {@code elapsedNanos} of run. */
     public String render(RunStats s, long elapsedNanos) {
         double seconds = elapsedNanos / 1e9;

@@ -1,9 +1,14 @@
 package dev.tripline.output;
 
+import dev.tripline.model.Account;
+import dev.tripline.model.Alert;
+import dev.tripline.model.RuleInfo;
+import dev.tripline.model.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,5 +66,26 @@ class ProgressLineTest {
         int drawn = out.toString().length();
         line.finish();
         assertThat(out.toString().substring(drawn)).isEqualTo("\r" + " ".repeat(drawn - 1) + "\r");
+    }
+
+    @Test void anAlertToTheSameTerminalClearsTheLineFirst() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        StringWriter terminal = new StringWriter();
+        ProgressLine line = new ProgressLine(new PrintWriter(terminal), OptionalLong.empty(), clock::get, 250 * MS);
+        RunStats stats = new RunStats();
+        stats.observe(line);
+        AlertSink table = new AlertSink() {
+            @Override public void write(Alert a) { terminal.write("ALERT " + a.rule().title() + "\n"); }
+            @Override public void close() {}
+        };
+        clock.addAndGet(300 * MS);
+        stats.event(0L);
+        String drawn = terminal.toString();
+
+        line.clearingBefore(table).write(new Alert("detection", new RuleInfo("n", "id", "Title", Severity.HIGH, List.of(), List.of()),
+                Severity.HIGH, 0, "h", Account.unknown(), List.of(), List.of(), List.of(), null, 1, 0, 0));
+
+        assertThat(drawn).startsWith("\rtripline: 0 B, 1 events");
+        assertThat(terminal.toString()).isEqualTo(drawn + "\r" + " ".repeat(drawn.length() - 1) + "\rALERT Title\n");
     }
 }
