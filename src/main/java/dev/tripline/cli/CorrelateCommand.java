@@ -5,9 +5,14 @@ import dev.tripline.context.ContextFileException;
 import dev.tripline.context.InventoryLoader;
 import dev.tripline.engine.CompiledRules;
 import dev.tripline.ingest.EventShape;
+import dev.tripline.ingest.Ingest;
 import dev.tripline.kie.KieServerException;
 import dev.tripline.output.AlertSink;
-import dev.tripline.output.OutputFormat;
+import dev.tripline.output.AlertCounts;
+import dev.tripline.output.AlertFilter;
+import dev.tripline.output.FilteringSink;
+import dev.tripline.output.HtmlReport;
+import dev.tripline.output.ProgressLine;
 import dev.tripline.output.RunStats;
 import dev.tripline.output.RunSummaryWriter;
 import dev.tripline.output.TerminalText;
@@ -28,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +43,8 @@ import java.util.stream.Collectors;
 
 /** {@code tripline correlate}: the main job. Alerts to stdout (or --output), the run summary to stderr. */
 @Command(name = "correlate", mixinStandardHelpOptions = true,
-        description = "Run the rules over event files, folders or stdin (-) and write one alert per finding.")
+        description = {"Run the rules over event files, folders or stdin (-) and write one alert per finding.",
+                "Alerts go to stdout as a table when it is a terminal, as JSON Lines otherwise (a pipe, a file); --format chooses."})
 public final class CorrelateCommand implements Callable<Integer> {
 
     @Mixin RulesOption rules;
@@ -46,9 +53,9 @@ public final class CorrelateCommand implements Callable<Integer> {
 
     @Mixin KieServerOptions kie;
 
-    @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
-            description = "Alert format: jsonl (default), json or table.")
-    OutputFormat format;
+    @Mixin OutputOptions outputOptions;
+
+    @Mixin AlertFilterOptions alertFilters;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write alerts to FILE instead of stdout.")
     Path output;
@@ -80,13 +87,13 @@ public final class CorrelateCommand implements Callable<Integer> {
             description = "Fold the same detection (rule, host, account, command line, parent image) within this window into one alert with a count (default 1h; 0s turns it off).")
     Duration dedupWindow;
 
-    @Option(names = "--summary", description = "Print a triage summary table to stderr (detections by initiating process, image and account).")
+    @Option(names = "--summary", description = "Print a triage summary to stderr: detections by initiating process, image and account, then alerts by rule, host and ATT&CK technique.")
     boolean summary;
 
     @Option(names = "--summary-output", paramLabel = "FILE", description = "Write the triage summary as JSON to FILE.")
     Path summaryOutput;
 
-    @Option(names = "--quiet", description = "Do not print the run summary.")
+    @Option(names = "--quiet", description = "Do not print the run summary or the progress line.")
     boolean quiet;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Event files (JSON Lines, JSON arrays, concatenated JSON; plain or gzip), folders, or - for stdin.")
@@ -105,6 +112,7 @@ public final class CorrelateCommand implements Callable<Integer> {
             err.println("tripline: " + kieProblem);
             return ExitCodes.USAGE;
         }
+        AlertFilter filter = alertFilters.filter();
         Optional<CompiledRules> maybeRules = kie.active() ? Optional.empty() : rules.compileOrReport(err);
         if (!kie.active() && maybeRules.isEmpty()) return ExitCodes.RULES_INVALID;
         CompiledRules compiled = maybeRules.orElse(null);
@@ -117,9 +125,17 @@ public final class CorrelateCommand implements Callable<Integer> {
             err.println("tripline: " + TerminalText.escape(e.getMessage()));
             return ExitCodes.CONTEXT_INVALID;
         }
+        Terminal terminal = Terminal.detect();
+        boolean toTerminal = output == null && terminal.stdoutIsTerminal();
+        HtmlReport report = null;
+        // The report lists suppressed alerts in a section of their own, so it needs them whatever --show-suppressed says.
         BatchRun.Options options = BatchRun.Options.defaults().withSchema(shape).withStrict(strict).withReorderWindow(reorderWindow)
-                .withRewindThreshold(rewindAfter).withDedupWindow(dedupWindow).withShowSuppressed(showSuppressed).withFacts(facts);
+                .withRewindThreshold(rewindAfter).withDedupWindow(dedupWindow)
+                .withShowSuppressed(showSuppressed || outputOptions.report() != null).withFacts(facts);
         RunStats stats = new RunStats();
+        ProgressLine progress = OutputOptions.progress(terminal, quiet) ? ProgressLine.onTerminal(err, Ingest.totalBytes(inputs)) : null;
+        if (progress != null) stats.observe(progress);
+        AlertCounts counts = new AlertCounts();
         int exit = ExitCodes.OK;
         TriageSummary triage = null;
         Throwable failure = null;
@@ -130,9 +146,12 @@ public final class CorrelateCommand implements Callable<Integer> {
             err.println("tripline: cannot write " + TerminalText.escape(String.valueOf(output)) + ": " + TerminalText.escape(e.toString()));
             return ExitCodes.USAGE;
         }
-        try (out; AlertSink sink = format.open(out)) {
-            AlertSink target = sink;
-            if (summary || summaryOutput != null) target = triage = new TriageSummary(sink);
+        try (out; AlertSink sink = outputOptions.format(toTerminal).open(out, outputOptions.colour(toTerminal, terminal))) {
+            AlertSink target = progress != null && toTerminal ? progress.clearingBefore(sink) : sink;
+            if (summary || summaryOutput != null) target = triage = new TriageSummary(target);
+            if (summary) target = counts.feeding(target);
+            if (outputOptions.report() != null) target = report = new HtmlReport(target, showSuppressed);
+            if (!filter.isEmpty()) target = new FilteringSink(target, filter, stats);
             runBatch(compiled, options, target, stats);
         } catch (KieServerException e) {
             return KieServerOptions.report(e, err);
@@ -143,6 +162,8 @@ public final class CorrelateCommand implements Callable<Integer> {
             // Alerts already written are flushed (the writers flush per alert and were closed above); the summary
             // says what was read before the failure.
             failure = e instanceof AlertSinkFailure && e.getCause() != null ? e.getCause() : e;
+        } finally {
+            if (progress != null) progress.finish();
         }
         if (failure != null) {
             if (!quiet) RunSummaryWriter.write(stats, err);
@@ -150,6 +171,12 @@ public final class CorrelateCommand implements Callable<Integer> {
             return ExitCodes.INTERNAL_ERROR;
         }
         if (triage != null && summary) triage.writeTable(err);
+        if (summary) counts.writeTable(err, AlertCounts::printable);
+        if (report != null) {
+            try (Writer w = Files.newBufferedWriter(outputOptions.report(), StandardCharsets.UTF_8)) {
+                report.writeTo(w, stats, inputs, Instant.now());
+            }
+        }
         if (triage != null && summaryOutput != null) {
             try (Writer w = Files.newBufferedWriter(summaryOutput, StandardCharsets.UTF_8)) {
                 triage.writeJson(w);

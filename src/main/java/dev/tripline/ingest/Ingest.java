@@ -82,12 +82,62 @@ public final class Ingest {
         listener.onInputOpened(name);
         long lines;
         try {
-            lines = new InputReader(name, dispatcher, options).read(in);
+            lines = new InputReader(name, dispatcher, options).read(new ByteCounting(in, listener));
         } catch (IOException | java.io.UncheckedIOException e) {
             // Only read failures end an input here; what the listener throws (--strict) ends the run.
             listener.onInputUnreadable(name, IoProblems.describe(e));
             return;
         }
         listener.onInputClosed(name, lines);
+    }
+
+    /**
+     * The bytes the inputs hold, for an ETA: files as named, and the event files a folder walk would read;
+     * empty when an input is stdin or its size cannot be read.
+     */
+    public static java.util.OptionalLong totalBytes(List<String> inputs) {
+        long total = 0;
+        for (String input : inputs) {
+            if (STDIN.equals(input)) return java.util.OptionalLong.empty();
+            Path path = Path.of(input);
+            try {
+                if (Files.isDirectory(path)) {
+                    for (FolderWalk.Entry e : FolderWalk.list(input, path)) if (e.error() == null && e.isEventFile()) total += Files.size(e.path());
+                } else {
+                    total += Files.size(path);
+                }
+            } catch (IOException | RuntimeException e) {
+                return java.util.OptionalLong.empty();
+            }
+        }
+        return java.util.OptionalLong.of(total);
+    }
+
+    /** Tells the listener how many bytes each read took. */
+    private static final class ByteCounting extends java.io.FilterInputStream {
+        private final IngestListener listener;
+
+        ByteCounting(InputStream in, IngestListener listener) {
+            super(in);
+            this.listener = listener;
+        }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) listener.onBytesRead(1);
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) listener.onBytesRead(n);
+            return n;
+        }
+
+        @Override public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            if (k > 0) listener.onBytesRead(k);
+            return k;
+        }
     }
 }

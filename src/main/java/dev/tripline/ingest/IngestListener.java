@@ -21,6 +21,9 @@ public interface IngestListener {
     /** An input was read to its end; {@code lines} physical lines were read from it. */
     default void onInputClosed(String input, long lines) {}
 
+    /** {@code n} more bytes of an input were read, as stored (compressed for .gz): for a progress display. */
+    default void onBytesRead(long n) {}
+
     /** An input could not be read at all (missing, permission denied, not gzip…). */
     default void onInputUnreadable(String input, String reason) {}
 }

@@ -23,6 +23,11 @@ public final class RunStats {
     private final Map<String, String> unreadable = new LinkedHashMap<>();
     private final Map<Severity, Long> alertsBySeverity = new EnumMap<>(Severity.class);
     private final Map<String, Long> alertsByKind = new TreeMap<>();
+    private long filtered;
+    private long firstEventTime = Long.MAX_VALUE;
+    private long lastEventTime = Long.MIN_VALUE;
+    private long bytes;
+    private Observer observer;
     private long startNanos = System.nanoTime();
     private long endNanos;
 
@@ -30,7 +35,17 @@ public final class RunStats {
     public void stop() { endNanos = System.nanoTime(); }
     public void inputOpened() { inputs++; }
     public void linesRead(long n) { lines += n; }
-    public void event() { events++; }
+    public void event() {
+        events++;
+        if (observer != null) observer.changed(this);
+    }
+
+    /** An event at {@code time} (epoch ms): counted, and the run's time range widened. */
+    public void event(long time) {
+        if (time < firstEventTime) firstEventTime = time;
+        if (time > lastEventTime) lastEventTime = time;
+        event();
+    }
     public void late(long n) { lateEvents += n; }
     public void segment() { segments++; }
     public void folded(long n) { folded += n; }
@@ -39,6 +54,7 @@ public final class RunStats {
     public void unreadable(String input, String reason) { unreadable.put(input, reason); }
 
     public void alert(Alert a) {
+        if (observer != null) observer.changed(this);
         if (a.suppressed()) {
             suppressed++;
             return;
@@ -47,6 +63,30 @@ public final class RunStats {
         alertsByKind.merge(a.kind(), 1L, Long::sum);
     }
 
+    /** Told of every event and alert as it is counted, on the pipeline's thread (the progress line). */
+    public interface Observer {
+        void changed(RunStats stats);
+    }
+
+    public void observe(Observer o) { observer = o; }
+
+    /** Bytes read from the inputs as stored (compressed bytes for .gz). */
+    public void bytesRead(long n) { bytes += n; }
+
+    /** An alert that --min-severity, --since, --until, --host or --rule left out: no longer counted as written. */
+    public void filteredOut(Alert a) {
+        if (a.suppressed()) return;
+        filtered++;
+        alertsBySeverity.computeIfPresent(a.severity(), (k, n) -> n > 1 ? n - 1 : null);
+        alertsByKind.computeIfPresent(a.kind(), (k, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /** Alerts the filters left out (not in the alert counts). */
+    public long filtered() { return filtered; }
+    public long bytes() { return bytes; }
+    /** The earliest and latest event time seen (epoch ms); Long.MAX_VALUE/MIN_VALUE when there was no event. */
+    public long firstEventTime() { return firstEventTime; }
+    public long lastEventTime() { return lastEventTime; }
     public long inputs() { return inputs; }
     public long lines() { return lines; }
     public long events() { return events; }

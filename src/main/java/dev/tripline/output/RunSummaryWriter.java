@@ -32,6 +32,7 @@ public final class RunSummaryWriter {
         out.printf("tripline: %d alert(s)%s%s%s%n", s.alerts(), bySeverity.isEmpty() ? "" : " (" + bySeverity + ")",
                 s.suppressed() > 0 ? ", " + s.suppressed() + " suppressed" : "",
                 s.folded() > 0 ? ", " + s.folded() + " repeat(s) folded into them" : "");
+        if (s.filtered() > 0) out.printf("tripline: %d alert(s) filtered out (--min-severity, --since, --until, --host, --rule)%n", s.filtered());
         out.printf(Locale.ROOT, "tripline: %.2f s, %.0f events/s%n", s.seconds(), s.eventsPerSecond());
         out.flush();
     }

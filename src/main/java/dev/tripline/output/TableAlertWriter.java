@@ -13,15 +13,22 @@ public final class TableAlertWriter implements AlertSink {
     private static final String ROW = "%-24s %-9s %-11s %-22s %-28s %s%n";
     private final PrintWriter out;
     private boolean headerWritten;
+    private final boolean colour;
 
-    public TableAlertWriter(Writer out) { this.out = new PrintWriter(out); }
+    public TableAlertWriter(Writer out) { this(out, false); }
+
+    /** {@code colour}: severity in ANSI colour, for a terminal (the caller decides: never in a pipe, never under NO_COLOR). */
+    public TableAlertWriter(Writer out, boolean colour) {
+        this.out = new PrintWriter(out);
+        this.colour = colour;
+    }
 
     @Override public void write(Alert a) {
         if (!headerWritten) {
             out.printf(ROW, "TIME", "SEVERITY", "KIND", "HOST", "USER", "RULE");
             headerWritten = true;
         }
-        out.printf(ROW, Instant.ofEpochMilli(a.time()), a.severity().label(), a.kind(), clip(a.host(), 22),
+        out.printf(ROW, Instant.ofEpochMilli(a.time()), SeverityColour.paint(a.severity(), String.format("%-9s", a.severity().label()), colour), a.kind(), clip(a.host(), 22),
                 clip(a.user().display(), 28), TerminalText.escape(a.rule().title()));
         if (a.count() > 1) out.printf("    seen %d times, %s .. %s%n", a.count(), Instant.ofEpochMilli(a.firstSeen()), Instant.ofEpochMilli(a.lastSeen()));
         for (String r : a.reasons()) out.printf("    why: %s%n", TerminalText.escape(r));

@@ -169,7 +169,7 @@ public final class BatchRun {
         }
 
         @Override public void onFact(TimedFact fact) {
-            stats.event();
+            stats.event(fact.getTime());
             for (TimedFact ready : buffer.add(fact)) replay.accept(ready);
         }
 
@@ -185,5 +185,7 @@ public final class BatchRun {
         @Override public void onInputClosed(String input, long lines) { stats.linesRead(lines); }
 
         @Override public void onInputUnreadable(String input, String reason) { stats.unreadable(input, reason); }
+
+        @Override public void onBytesRead(long n) { stats.bytesRead(n); }
     }
 }
