@@ -66,8 +66,8 @@ final class InputContent {
         String packing = gzip ? " (in gzip)" : "";
         if (n == 0) return new InputContent(Kind.EMPTY, in, "empty" + packing);
         if (startsWith(head, n, EVTX_MAGIC)) return new InputContent(Kind.EVTX, in, "a Windows event log file (.evtx)" + packing);
-        Kind utf32 = n >= 4 && (bom(head, 0xFF, 0xFE, 0, 0) || bom(head, 0, 0, 0xFE, 0xFF)) ? Kind.BINARY : null;
-        if (utf32 != null) return new InputContent(Kind.BINARY, in, "UTF-32 text (not supported: save it as UTF-8 or UTF-16)" + packing);
+        boolean utf32 = n >= 4 && (bom(head, 0xFF, 0xFE, 0, 0) || bom(head, 0, 0, 0xFE, 0xFF)) && mostlyZero(head, 4, n);
+        if (utf32) return new InputContent(Kind.BINARY, in, "UTF-32 text (not supported: save it as UTF-8 or UTF-16)" + packing);
         if (n >= 2 && (bom(head, 0xFF, 0xFE) || bom(head, 0xFE, 0xFF))) {
             boolean be = (head[0] & 0xFF) == 0xFE;
             // Trust a BOM only when the text after it looks like UTF-16 too: FF FE or FE FF can also be the
@@ -138,6 +138,13 @@ final class InputContent {
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b) || c == 0x7f) control++;
         }
         return counted == 0 ? 0 : (double) control / counted;
+    }
+
+    /** UTF-32 of ASCII-heavy text is three quarters zero bytes; UTF-8 text after stray BOM-like bytes is not. */
+    private static boolean mostlyZero(byte[] b, int from, int n) {
+        int end = Math.min(n, from + 4096), zeros = 0;
+        for (int i = from; i < end; i++) if (b[i] == 0) zeros++;
+        return end - from < 8 || zeros >= (end - from) * 0.6;
     }
 
     private static boolean bom(byte[] b, int... bytes) {
