@@ -1,9 +1,5 @@
 package dev.tripline.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tripline.model.SourceRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,14 +20,11 @@ final class InputReader {
     private final String name;
     private final RecordDispatcher dispatcher;
     private final int maxRecordBytes;
-    private final String encodingProblem;
-    private final StrictUtf8 utf8 = new StrictUtf8();
+    private final RecordParser parser;
 
     private LineReader lineReader;
     private JsonArraySplitter splitter;
     private long blank;
-    private long notText;
-    private long withNul;
     private InputFormat format;
 
     /** {@code utf16}: the text was UTF-16, so bytes that are not UTF-8 came from UTF-16 that was not valid. */
@@ -39,7 +32,7 @@ final class InputReader {
         this.name = name;
         this.dispatcher = dispatcher;
         this.maxRecordBytes = options.maxRecordBytes();
-        this.encodingProblem = utf16 ? Reasons.INVALID_UTF16 : Reasons.INVALID_UTF8;
+        this.parser = new RecordParser(name, dispatcher, utf16);
     }
 
     InputReader(String name, RecordDispatcher dispatcher, IngestOptions options) {
@@ -71,10 +64,10 @@ final class InputReader {
     long blank() { return blank; }
 
     /** Lines rejected because their bytes are not UTF-8 (or not UTF-16). */
-    long notText() { return notText; }
+    long notText() { return parser.notText(); }
 
     /** Lines rejected that hold NUL bytes. */
-    long withNul() { return withNul; }
+    long withNul() { return parser.withNul(); }
 
     InputFormat format() { return format; }
 
@@ -138,57 +131,8 @@ final class InputReader {
         splitter.run();
     }
 
-    /**
-     * One record's bytes: decoded as UTF-8 here, then parsed as exactly one JSON value. Whatever goes wrong while
-     * decoding or parsing rejects this record with its reason; only what the listener throws (--strict) leaves.
-     */
     private void parseRecord(byte[] bytes, int offset, int length, long firstLine) {
-        if (!utf8.decode(bytes, offset, length)) {
-            notText++;
-            dispatcher.reject(source(firstLine + newlines(bytes, offset, offset + utf8.problemOffset())), encodingProblem, utf8.problem());
-            return;
-        }
-        JsonNode node;
-        long line;
-        try (JsonParser p = Json.MAPPER.createParser(utf8.chars(), 0, utf8.length())) {
-            JsonToken first = p.nextToken();
-            if (first == null) { // only JSON white space (and a pretty-printed record's blank lines)
-                blank++;
-                return;
-            }
-            line = firstLine + p.currentTokenLocation().getLineNr() - 1;
-            node = Json.MAPPER.readTree(p);
-            if (p.nextToken() != null) {
-                rejectAt(firstLine, p.currentTokenLocation().getLineNr(), Reasons.INVALID_JSON,
-                        "more text after the record at column " + p.currentTokenLocation().getColumnNr()
-                                + " (one record per line; a second value or trailing garbage)");
-                return;
-            }
-        } catch (JsonProcessingException e) {
-            rejectSyntax(e, firstLine);
-            return;
-        } catch (IOException | RuntimeException e) {
-            // Parsing chars does no IO; a parser failure on hostile input still costs only this record.
-            dispatcher.reject(source(firstLine), Reasons.INVALID_JSON, Reasons.abbreviate("parser failed: " + e));
-            return;
-        }
-        dispatcher.record(node, source(line));
-    }
-
-    private static long newlines(byte[] bytes, int from, int to) {
-        long n = 0;
-        for (int i = from; i < to; i++) if (bytes[i] == '\n') n++;
-        return n;
-    }
-
-    private void rejectSyntax(JsonProcessingException e, long firstLine) {
-        String message = String.valueOf(e.getOriginalMessage());
-        if (message.contains("code 0)")) withNul++;
-        rejectAt(firstLine, e.getLocation() == null ? 1 : e.getLocation().getLineNr(), Reasons.INVALID_JSON, message);
-    }
-
-    private void rejectAt(long firstLine, int lineInRecord, String category, String detail) {
-        dispatcher.reject(source(firstLine + Math.max(1, lineInRecord) - 1), category, Reasons.abbreviate(detail));
+        if (!parser.parse(bytes, offset, length, firstLine)) blank++;
     }
 
     private void rejectTooLarge(long line, long size) {
