@@ -158,7 +158,12 @@ final class LineReader {
 
     private int indexOfBreak(int from, int to) {
         byte[] b = buf;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = Bytes.word(b, i);
+            if (Bytes.has(w, (byte) '\n') || Bytes.has(w, (byte) '\r')) break;
+        }
+        for (; i < to; i++) {
             byte c = b[i];
             if (c == '\n' || c == '\r') return i;
         }

@@ -10,8 +10,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * One record's bytes to one outcome: decoded as strict UTF-8 here (never by the parser, which would guess an
- * encoding from the first bytes), parsed as exactly one JSON value, then dispatched. Whatever goes wrong while
+ * One record's bytes to one outcome: checked as strict UTF-8 without NUL here (so the parser, which guesses an
+ * encoding from the first bytes, can only find UTF-8), parsed as exactly one JSON value, then dispatched. Whatever goes wrong while
  * decoding or parsing rejects this record with its reason; only what the listener throws (--strict) leaves.
  * Batch readers and watch mode share it, so both treat a byte sequence the same way.
  */
@@ -32,16 +32,21 @@ final class RecordParser {
 
     /** Parses and dispatches (or rejects) the record; false when the bytes hold only JSON white space. */
     boolean parse(byte[] bytes, int offset, int length, long firstLine) {
-        if (!utf8.decode(bytes, offset, length)) {
-            notText++;
-            dispatcher.reject(source(firstLine + newlines(bytes, offset, offset + utf8.problemOffset())), encodingProblem, utf8.problem());
+        if (!utf8.check(bytes, offset, length)) {
+            long line = firstLine + newlines(bytes, offset, offset + utf8.problemOffset());
+            if (utf8.problem() == StrictUtf8.Problem.NUL) {
+                withNul++;
+                dispatcher.reject(source(line), Reasons.INVALID_JSON, utf8.description() + " (UTF-16 or UTF-32 text, or padding?)");
+            } else {
+                notText++;
+                dispatcher.reject(source(line), encodingProblem, utf8.description());
+            }
             return true;
         }
-        char[] chars = utf8.chars();
-        int n = utf8.length();
         JsonNode node;
         long line;
-        try (JsonParser p = Json.MAPPER.createParser(chars, 0, n)) {
+        // Checked UTF-8 without NUL: the parser's encoding detection can only find UTF-8.
+        try (JsonParser p = Json.MAPPER.createParser(bytes, offset, length)) {
             JsonToken first = p.nextToken();
             if (first == null) return false;
             line = firstLine + p.currentTokenLocation().getLineNr() - 1;
@@ -53,16 +58,15 @@ final class RecordParser {
                 return true;
             }
         } catch (JsonProcessingException e) {
-            String message = String.valueOf(e.getOriginalMessage());
-            if (message.contains("code 0)")) withNul++;
-            rejectAt(firstLine, e.getLocation() == null ? 1 : e.getLocation().getLineNr(), Reasons.INVALID_JSON, message);
+            rejectAt(firstLine, e.getLocation() == null ? 1 : e.getLocation().getLineNr(), Reasons.INVALID_JSON,
+                    String.valueOf(e.getOriginalMessage()));
             return true;
         } catch (IOException | RuntimeException e) {
-            // Parsing chars does no IO; a parser failure on hostile input still costs only this record.
+            // Parsing bytes in memory does no IO; a parser failure on hostile input still costs only this record.
             dispatcher.reject(source(firstLine), Reasons.INVALID_JSON, Reasons.abbreviate("parser failed: " + e));
             return true;
         }
-        if (mayHoldSurrogateEscape(chars, n)) {
+        if (utf8.surrogateEscape()) {
             String lone = loneSurrogate(node);
             if (lone != null) {
                 dispatcher.reject(source(line), Reasons.LONE_SURROGATE, lone);
@@ -78,17 +82,6 @@ final class RecordParser {
 
     /** Records rejected for NUL bytes. */
     long withNul() { return withNul; }
-
-    /** A {@code \\uD800}–{@code \\uDFFF} escape: the only way a lone surrogate gets into decoded UTF-8 JSON. */
-    private static boolean mayHoldSurrogateEscape(char[] c, int n) {
-        for (int i = 0; i + 3 < n; i++) {
-            if (c[i] == '\\' && c[i + 1] == 'u' && (c[i + 2] == 'd' || c[i + 2] == 'D')) {
-                char d = c[i + 3];
-                if ((d >= '8' && d <= '9') || (d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F')) return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * A string (value or field name) holding a surrogate that is not half of a pair: not a character, so it cannot

@@ -1,76 +1,103 @@
 package dev.tripline.ingest;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-
 /**
- * Decodes one record's bytes as UTF-8 before any JSON parser sees them, so that the parser never guesses an
- * encoding from a record's first bytes (a line starting {@code 00 41 00 00} once made Jackson pick UCS-4 and
- * end the run). Strict: malformed and overlong sequences ({@code C0 AF}), encoded surrogates and truncated
- * sequences are errors, never U+FFFD. One instance per reader; it reuses its buffer.
+ * Checks one record's bytes before any JSON parser sees them: strict UTF-8 (RFC 3629: no overlong forms such as
+ * {@code C0 AF}, no encoded surrogates, nothing above U+10FFFF, no sequence cut short) and no NUL byte. A record
+ * that passes is UTF-8 from its first byte, so the parser has nothing to guess: encoding detection only ever
+ * differs from UTF-8 on NUL bytes (UCS-4, UTF-16) or on {@code FE}/{@code FF} byte-order marks, which never pass.
+ * (A line starting {@code 00 41 00 00} once made Jackson pick UCS-4 and end the run.) One pass, no copy.
  */
 final class StrictUtf8 {
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private char[] chars = new char[1 << 12];
-    private int length;
-    private String problem;
-    private int problemOffset;
+    enum Problem { NONE, NUL, NOT_UTF8 }
 
-    /** Decodes the bytes; false when they are not UTF-8, with {@link #problem()} saying where and what. */
-    boolean decode(byte[] bytes, int offset, int count) {
-        if (chars.length < count) chars = new char[Math.max(count, chars.length * 2)];
-        // ASCII needs no decoder: the common case costs one pass.
-        int i = 0;
-        while (i < count && bytes[offset + i] >= 0) {
-            chars[i] = (char) bytes[offset + i];
-            i++;
+    private Problem problem = Problem.NONE;
+    private int problemOffset;
+    private String description;
+    private boolean surrogateEscape;
+
+    /** Whether the bytes are UTF-8 text without NUL; otherwise {@link #problem()} and {@link #description()} say why. */
+    boolean check(byte[] b, int offset, int count) {
+        int i = offset, end = offset + count;
+        surrogateEscape = false;
+        while (i < end) {
+            if (i + 8 <= end) {
+                long w = Bytes.word(b, i);
+                if (Bytes.ascii(w) && !Bytes.hasZero(w)) {
+                    if (Bytes.has(w, (byte) '\\')) {
+                        for (int k = i; k < i + 8; k++) if (b[k] == '\\' && isSurrogateEscape(b, k, end)) surrogateEscape = true;
+                    }
+                    i += 8;
+                    continue;
+                }
+            }
+            int c = b[i];
+            if (c > 0) { // ASCII
+                if (c == '\\' && isSurrogateEscape(b, i, end)) surrogateEscape = true;
+                i++;
+                continue;
+            }
+            if (c == 0) return fail(Problem.NUL, b, offset, i, 1, "a NUL byte");
+            int lead = c & 0xFF;
+            int need, min2 = 0x80, max2 = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) need = 1;
+            else if (lead >= 0xE0 && lead <= 0xEF) {
+                need = 2;
+                if (lead == 0xE0) min2 = 0xA0;       // overlong otherwise
+                else if (lead == 0xED) max2 = 0x9F;  // UTF-16 surrogates otherwise
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                need = 3;
+                if (lead == 0xF0) min2 = 0x90;       // overlong otherwise
+                else if (lead == 0xF4) max2 = 0x8F;  // above U+10FFFF otherwise
+            } else {
+                String what = lead == 0xC0 || lead == 0xC1 ? "an overlong encoding" : lead >= 0x80 && lead <= 0xBF ? "a continuation byte without a lead byte" : "not UTF-8";
+                return fail(Problem.NOT_UTF8, b, offset, i, Math.min(2, end - i), what);
+            }
+            if (i + need >= end) {
+                return fail(Problem.NOT_UTF8, b, offset, i, end - i, "a sequence cut short");
+            }
+            int second = b[i + 1] & 0xFF;
+            if (second < min2 || second > max2) {
+                String what = (second & 0xC0) != 0x80 ? "a sequence cut short"
+                        : lead == 0xED ? "an encoded surrogate" : lead == 0xF4 ? "beyond U+10FFFF" : "an overlong encoding";
+                return fail(Problem.NOT_UTF8, b, offset, i, 2, what);
+            }
+            for (int k = 2; k <= need; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) return fail(Problem.NOT_UTF8, b, offset, i, k + 1, "a sequence cut short");
+            }
+            i += need + 1;
         }
-        if (i == count) {
-            length = count;
-            problem = null;
-            return true;
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset + i, count - i);
-        CharBuffer out = CharBuffer.wrap(chars, i, chars.length - i);
-        decoder.reset();
-        CoderResult r = decoder.decode(in, out, true);
-        if (!r.isError()) r = decoder.flush(out);
-        if (r.isError()) {
-            int at = in.position() - offset;
-            problemOffset = at;
-            problem = describe(bytes, offset + at, Math.max(1, Math.min(r.length(), offset + count - (offset + at))), at, count);
-            return false;
-        }
-        length = out.position();
-        problem = null;
+        problem = Problem.NONE;
+        description = null;
         return true;
     }
 
-    /** Where the first bad byte is, from the start of the decoded range. */
+    Problem problem() { return problem; }
+
+    /**
+     * Whether the bytes hold a {@code \\uD800}–{@code \\uDFFF} escape: the only way a lone surrogate gets into
+     * checked UTF-8 JSON (a pair is fine; the parsed record is then checked for lone ones).
+     */
+    boolean surrogateEscape() { return surrogateEscape; }
+
+    private static boolean isSurrogateEscape(byte[] c, int i, int end) {
+        if (i + 3 >= end || c[i + 1] != 'u' || (c[i + 2] != 'd' && c[i + 2] != 'D')) return false;
+        byte d = c[i + 3];
+        return (d >= '8' && d <= '9') || (d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F');
+    }
+
+    /** Where the first bad byte is, from the start of the checked range. */
     int problemOffset() { return problemOffset; }
 
-    char[] chars() { return chars; }
+    /** {@code "bytes 0xC0 0xAF at offset 17: an overlong encoding"}. */
+    String description() { return description; }
 
-    int length() { return length; }
-
-    /** Where the bytes stop being UTF-8: {@code "byte 0xC3 0x28 at offset 17 is not UTF-8"}. */
-    String problem() { return problem; }
-
-    private static String describe(byte[] b, int at, int n, int relative, int count) {
+    private boolean fail(Problem p, byte[] b, int offset, int at, int n, String what) {
+        problem = p;
+        problemOffset = at - offset;
         StringBuilder sb = new StringBuilder();
-        int shown = Math.min(n, 4);
+        int shown = Math.max(1, Math.min(n, 4));
         for (int k = 0; k < shown; k++) sb.append(k == 0 ? "" : " ").append(String.format("0x%02X", b[at + k] & 0xFF));
-        int lead = b[at] & 0xFF;
-        String what = (lead == 0xC0 || lead == 0xC1) ? "an overlong encoding"
-                : lead == 0xED ? "an encoded surrogate"
-                : relative + n >= count && lead >= 0xC2 && lead <= 0xF4 ? "a sequence cut short"
-                : "not UTF-8";
-        return (n == 1 ? "byte " : "bytes ") + sb + " at offset " + relative + ": " + what;
+        description = (shown == 1 ? "byte " : "bytes ") + sb + " at offset " + problemOffset + ": " + what;
+        return false;
     }
 }
