@@ -65,7 +65,26 @@ final class JsonArraySplitter {
     void run() throws IOException {
         int n;
         while ((n = in.read(chunk, 0, chunk.length)) >= 0) {
-            for (int i = 0; i < n; i++) accept(chunk[i]);
+            for (int i = 0; i < n; ) {
+                if (inElement && inString && !escape && !resync) {
+                    // The inside of a string in bulk: only a quote, a backslash or a line break matters there.
+                    int j = i;
+                    while (j < n) {
+                        byte c = chunk[j];
+                        if (c == '"' || c == '\\' || c == '\n' || c == '\r') break;
+                        j++;
+                    }
+                    if (j > i) {
+                        appendRun(chunk, i, j - i);
+                        anyByte = true;
+                        prevCr = false;
+                        lastWasBreak = false;
+                        i = j;
+                        continue;
+                    }
+                }
+                accept(chunk[i++]);
+            }
         }
         end();
     }
@@ -204,6 +223,18 @@ final class JsonArraySplitter {
         }
         if (size == element.length) element = Arrays.copyOf(element, (int) Math.min(limit, (long) element.length * 2));
         element[size++] = c;
+    }
+
+    private void appendRun(byte[] src, int from, int len) {
+        if (overflow >= 0) {
+            overflow += len;
+        } else if ((long) size + len > limit) {
+            overflow = (long) size + len;
+        } else {
+            if (size + len > element.length) element = Arrays.copyOf(element, (int) Math.min(limit, Math.max((long) element.length * 2, size + len)));
+            System.arraycopy(src, from, element, size, len);
+            size += len;
+        }
     }
 
     private void finish() {
