@@ -53,15 +53,32 @@ public final class Ingest {
         }
         Path path = Path.of(input);
         if (Files.isDirectory(path)) {
-            for (FolderWalk.Entry entry : FolderWalk.list(input, path)) {
-                if (entry.error() != null) listener.onInputUnreadable(entry.name(), entry.error());
-                else if (!entry.isEventFile()) listener.onSkipped(new SourceRef(entry.name(), 0), "not an event file (folder walks read *.json, *.jsonl, *.ndjson, *.log, and .gz of them)");
-                else readFile(entry.name(), entry.path());
-            }
+            readFolder(input, path);
         } else {
             readFile(input, path);
         }
     }
+
+    /** Files that are not event exports by name are not read, and not counted as lines: the folder says how many. */
+    private void readFolder(String input, Path path) {
+        List<String> ignored = new java.util.ArrayList<>();
+        int eventFiles = 0;
+        for (FolderWalk.Entry entry : FolderWalk.list(input, path)) {
+            if (entry.error() != null) listener.onInputUnreadable(entry.name(), entry.error());
+            else if (!entry.isEventFile()) ignored.add(entry.name());
+            else {
+                eventFiles++;
+                readFile(entry.name(), entry.path());
+            }
+        }
+        if (!ignored.isEmpty()) {
+            listener.onInputNote(input, ignored.size() + " file(s) not read, not event files by name (e.g. "
+                    + String.join(", ", ignored.subList(0, Math.min(3, ignored.size()))) + "); " + FOLDER_WALK_READS);
+        }
+        if (eventFiles == 0) listener.onInputNote(input, "the folder holds no event files; " + FOLDER_WALK_READS);
+    }
+
+    private static final String FOLDER_WALK_READS = "folder walks read *.json, *.jsonl, *.ndjson, *.log, and .gz of them";
 
     private void readFile(String name, Path path) {
         InputStream in;
@@ -78,17 +95,54 @@ public final class Ingest {
         }
     }
 
+    /**
+     * Content first ({@link InputContent}: gzip, encoding, binary, .evtx), then the text reader. Every opened input
+     * is closed with the lines it gave, also when reading stopped early (a truncated gzip).
+     */
     private void readStream(String name, InputStream in) {
         listener.onInputOpened(name);
-        long lines;
+        InputReader reader = null;
         try {
-            lines = new InputReader(name, dispatcher, options).read(new ByteCounting(in, listener));
+            InputContent content = InputContent.open(new ByteCounting(in, listener));
+            switch (content.kind()) {
+                case EMPTY -> listener.onInputNote(name, "the input is empty");
+                case EVTX -> readEvtx(name, content);
+                case BINARY -> listener.onInputUnreadable(name, "not event text: " + content.description());
+                case TEXT, UTF16 -> {
+                    if (content.kind() == InputContent.Kind.UTF16) listener.onInputNote(name, "read as " + content.description());
+                    reader = new InputReader(name, dispatcher, options, content.kind() == InputContent.Kind.UTF16);
+                    reader.read(content.stream());
+                }
+            }
         } catch (IOException | java.io.UncheckedIOException e) {
             // Only read failures end an input here; what the listener throws (--strict) ends the run.
-            listener.onInputUnreadable(name, IoProblems.describe(e));
-            return;
+            String where = reader != null && reader.lines() > 0 ? " (after line " + reader.lines() + ")" : "";
+            listener.onInputUnreadable(name, IoProblems.describe(e) + where);
         }
-        listener.onInputClosed(name, lines);
+        long lines = reader == null ? 0 : reader.lines();
+        listener.onInputClosed(name, lines, reader == null ? 0 : reader.blank());
+        if (reader != null) encodingNote(name, reader, lines);
+    }
+
+    /**
+     * The hook for native Windows event logs ({@code ElfFile\0}): until a reader is plugged in here, a .evtx file
+     * is reported once as unreadable, never read as text.
+     */
+    private void readEvtx(String name, InputContent content) {
+        listener.onInputUnreadable(name, "not event text: " + content.description()
+                + "; export it to JSON first (e.g. evtx_dump -o jsonl, or Get-WinEvent | ConvertTo-Json)");
+    }
+
+    /** Many lines that are not UTF-8 text mean the file is in another encoding: say so once. */
+    private void encodingNote(String name, InputReader reader, long lines) {
+        long bad = reader.notText() + reader.withNul();
+        long records = lines - reader.blank();
+        if (bad < 2 || (bad < 10 && bad * 2 < records)) return;
+        StringBuilder note = new StringBuilder().append(bad).append(" line(s) are not UTF-8 JSON text");
+        if (reader.withNul() * 2 >= bad) note.append(" (they hold NUL bytes: UTF-16 or UTF-32 without BOM, or padding?)");
+        else note.append(" (another encoding such as Windows-1252 or Latin-1?)");
+        note.append("; save the file as UTF-8 or as UTF-16 with BOM");
+        listener.onInputNote(name, note.toString());
     }
 
     /**

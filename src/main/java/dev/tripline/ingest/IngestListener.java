@@ -24,6 +24,19 @@ public interface IngestListener {
     /** {@code n} more bytes of an input were read, as stored (compressed for .gz): for a progress display. */
     default void onBytesRead(long n) {}
 
-    /** An input could not be read at all (missing, permission denied, not gzip…). */
+    /**
+     * An input was read to its end, or as far as it could be read: {@code lines} physical lines, {@code blank}
+     * of them holding only white space. In JSON Lines, {@code lines = facts + skips + rejections + blank}.
+     * The default forwards to {@link #onInputClosed(String, long)}.
+     */
+    default void onInputClosed(String input, long lines, long blank) { onInputClosed(input, lines); }
+
+    /** An input could not be read at all (missing, permission denied, not gzip…), or not to its end. */
     default void onInputUnreadable(String input, String reason) {}
+
+    /**
+     * Something the user should know about an input, said once for it: it is empty, a folder holds no event
+     * files, it was UTF-16, many of its lines are not UTF-8 text.
+     */
+    default void onInputNote(String input, String note) {}
 }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Splits a byte stream into lines on {@code \n} without decoding it: JSON parsers take the bytes as they are,
- * and invalid UTF-8 must stay confined to its own line. A line longer than the limit is skipped to its end
+ * Splits a byte stream into lines on {@code \n}, {@code \r\n} or {@code \r} without decoding it: each line is
+ * decoded on its own, so invalid UTF-8 stays confined to its line. A line longer than the limit is skipped to its end
  * without being buffered ({@link #tooLong()}), so memory stays bounded whatever the input.
  */
 final class LineReader {
@@ -18,6 +18,7 @@ final class LineReader {
     private int end;   // end of valid data in buf
     private boolean eof;
     private boolean firstLine = true;
+    private boolean swallowLf; // the last line ended in a CR at the end of a read: an LF next is part of it
 
     private long lineNumber;
     private int lineStart;
@@ -29,16 +30,32 @@ final class LineReader {
         this.maxLine = maxLine;
     }
 
-    /** Advances to the next line; false at end of input. */
+    /**
+     * Advances to the next line; false at end of input. Lines end at {@code \n}, {@code \r\n} or a lone
+     * {@code \r} (classic Mac line ends): JSON text never holds a raw CR or LF inside a string.
+     */
     boolean next() throws IOException {
         skippedLength = -1;
+        if (swallowLf) {
+            swallowLf = false;
+            if (start == end && !eof) fill();
+            if (start < end && buf[start] == '\n') start++;
+        }
         int scanFrom = start;
         while (true) {
-            int nl = indexOfNewline(scanFrom, end);
-            if (nl >= 0) {
-                if (nl - start > maxLine) markSkipped(nl - start);
-                else deliver(start, nl - start);
-                start = nl + 1;
+            int br = indexOfBreak(scanFrom, end);
+            if (br >= 0 && buf[br] == '\r' && br + 1 == end && !eof && br - start <= maxLine) {
+                // A CR at the end of the data: whether an LF follows decides where the next line starts.
+                int scanned = br - start;
+                fill();
+                scanFrom = start + scanned;
+                continue;
+            }
+            if (br >= 0) {
+                if (br - start > maxLine) markSkipped(br - start);
+                else deliver(start, br - start);
+                if (buf[br] == '\r' && br + 1 == end) swallowLf = true;
+                start = br + (buf[br] == '\r' && br + 1 < end && buf[br + 1] == '\n' ? 2 : 1);
                 return true;
             }
             if (end - start > maxLine) {
@@ -63,7 +80,7 @@ final class LineReader {
 
     int lineStart() { return lineStart; }
 
-    /** Length without the line break (a trailing {@code \r} is kept: JSON treats it as white space). */
+    /** Length without the line break. */
     int lineLength() { return lineLength; }
 
     /** Whether the current line exceeded the limit; its bytes were discarded and only counted. */
@@ -99,11 +116,15 @@ final class LineReader {
         while (true) {
             int n = in.read(buf, 0, buf.length);
             if (n < 0) { eof = true; break; }
-            int nl = indexOfNewline(0, n);
-            if (nl >= 0) {
-                skipped += nl;
-                start = nl + 1;
+            int br = indexOfBreak(0, n);
+            if (br >= 0) {
+                skipped += br;
+                start = br + 1;
                 end = n;
+                if (buf[br] == '\r') {
+                    if (start < end && buf[start] == '\n') start++;
+                    else if (start == end) swallowLf = true;
+                }
                 break;
             }
             skipped += n;
@@ -135,9 +156,17 @@ final class LineReader {
         else end += n;
     }
 
-    private int indexOfNewline(int from, int to) {
+    private int indexOfBreak(int from, int to) {
         byte[] b = buf;
-        for (int i = from; i < to; i++) if (b[i] == '\n') return i;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = Bytes.word(b, i);
+            if (Bytes.has(w, (byte) '\n') || Bytes.has(w, (byte) '\r')) break;
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == '\n' || c == '\r') return i;
+        }
         return -1;
     }
 }

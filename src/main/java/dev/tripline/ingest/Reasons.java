@@ -7,6 +7,10 @@ package dev.tripline.ingest;
 final class Reasons {
     static final String INVALID_JSON = "invalid JSON";
     static final String INVALID_UTF8 = "invalid UTF-8";
+    static final String INVALID_UTF16 = "invalid UTF-16";
+    static final String LONE_SURROGATE = "invalid Unicode";
+    static final String INVALID_EVENT_ID = "invalid event id";
+    static final String IMPLAUSIBLE_TIME = "implausible time";
     static final String NOT_AN_OBJECT = "not a JSON object";
     static final String TOO_LARGE = "record too large";
     static final String MISSING_TIME = "missing time";

@@ -10,10 +10,12 @@ import java.util.Optional;
  */
 final class RecordDispatcher {
     private final Normalizer forced;
+    private final EventShape forcedShape;
     private final IngestListener listener;
 
     RecordDispatcher(Optional<EventShape> forced, IngestListener listener) {
         this.forced = forced.map(EventShape::normalizer).orElse(null);
+        this.forcedShape = forced.orElse(null);
         this.listener = listener;
     }
 
@@ -35,8 +37,25 @@ final class RecordDispatcher {
             return;
         }
         if (outcome instanceof Outcome.Accepted a) listener.onFact(a.fact());
-        else if (outcome instanceof Outcome.Skipped s) listener.onSkipped(source, s.reason());
+        else if (outcome instanceof Outcome.Skipped s) listener.onSkipped(source, forcedShape == null ? s.reason() : notForcedShape(node, source, s.reason()));
         else if (outcome instanceof Outcome.Rejected r) reject(source, Reasons.category(r.reason()), Reasons.detail(r.reason()));
+    }
+
+    /**
+     * Under {@code --schema}, a record that detection gives to another shape is skipped because it is not the shape
+     * the user forced, which is what to tell them ("not a process creation" would be wrong for a Sysmon event 1).
+     */
+    private String notForcedShape(JsonNode node, SourceRef source, String reason) {
+        EventShape detected = EventShape.detect(node).orElse(null);
+        if (detected == null || detected == forcedShape) return reason;
+        Outcome own;
+        try {
+            own = detected.normalizer().normalize(node, source);
+        } catch (RuntimeException e) {
+            return reason;
+        }
+        if (own instanceof Outcome.Skipped) return reason; // not an event any shape uses: say that
+        return "not the forced shape " + forcedShape.cliName() + " (a " + detected.cliName() + " record)";
     }
 
     void reject(SourceRef source, String category, String detail) {

@@ -28,7 +28,8 @@ final class Security4688Normalizer implements Normalizer {
     @Override public Outcome normalize(JsonNode record, SourceRef source) {
         WinEvent e = WinEvent.of(record);
         int id = e.eventId();
-        if (id != PROCESS_CREATION && id != -1) return Outcome.skipped(Reasons.otherEvent("process creation", e));
+        if (id == WinEvent.INVALID_ID) return e.invalidEventId();
+        if (id != PROCESS_CREATION && id != WinEvent.NO_ID) return Outcome.skipped(Reasons.otherEvent("process creation", e));
         Account subject = e.account("Subject");
         Account target = e.account("Target");
         boolean runsAsTarget = target.isKnown();
@@ -44,6 +45,8 @@ final class Security4688Normalizer implements Normalizer {
                 .parentProcessId(WindowsIds.processId(e.data("ProcessId")))
                 // The creator's account: who started the new process.
                 .parentUser(subject.isKnown() ? subject.display() : null);
-        return ProcessEvents.complete(b, e.recordTime(), e.data("NewProcessName"), e.data("CommandLine"));
+        // Without the audit setting "Include command line in process creation events" 4688 has no CommandLine:
+        // still a process creation, with an empty command line.
+        return ProcessEvents.completeWithoutCommandLine(b, e.recordTime(), e.data("NewProcessName"), e.data("CommandLine"));
     }
 }

@@ -24,7 +24,8 @@ final class SysmonProcessCreate {
     static Outcome normalize(WinEvent e, UnaryOperator<String> data, String schema, SourceRef source,
                              TimeField fallbackTime) {
         int id = e.eventId();
-        if (id != PROCESS_CREATE && id != -1) return Outcome.skipped(Reasons.otherEvent("process creation", e));
+        if (id == WinEvent.INVALID_ID) return e.invalidEventId();
+        if (id != PROCESS_CREATE && id != WinEvent.NO_ID) return Outcome.skipped(Reasons.otherEvent("process creation", e));
         TimeField time = TimeField.prefer(TimeField.of("UtcTime", data.apply("UtcTime")), fallbackTime);
         ProcessEvent.Builder b = ProcessEvent.builder()
                 .schema(schema)

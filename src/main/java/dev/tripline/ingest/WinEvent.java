@@ -66,19 +66,59 @@ final class WinEvent {
         };
     }
 
-    /** The event id, or -1 when absent or not a number. */
+    /** {@link #eventId()} of a record without an event id. */
+    static final int NO_ID = -1;
+    /** {@link #eventId()} of a record whose event id is not one: {@code "abc"}, 1.5, -1, {@code "0x1"}, 1e23, [1,2], true. */
+    static final int INVALID_ID = -2;
+
+    /** The event id (0–65535), {@link #NO_ID} when absent, {@link #INVALID_ID} when present but not an event id. */
     int eventId() {
-        String id = switch (layout) {
-            case EVTX_JSON -> Fields.text(system, "EventID");
-            case WINLOG -> Fields.text(system, "event_id");
-            case FLAT -> Fields.firstText(record, "EventID", "event_id");
+        JsonNode id = switch (layout) {
+            case EVTX_JSON -> system.get("EventID");
+            case WINLOG -> system.get("event_id");
+            case FLAT -> {
+                JsonNode v = record.get("EventID");
+                yield v == null || v.isNull() ? record.get("event_id") : v;
+            }
         };
-        if (id == null) return -1;
-        try {
-            return Integer.parseInt(id.trim());
-        } catch (NumberFormatException e) {
-            return -1;
+        return parseEventId(id);
+    }
+
+    /** The raw event id as written, for rejection reasons. */
+    String rawEventId() {
+        JsonNode id = switch (layout) {
+            case EVTX_JSON -> system.get("EventID");
+            case WINLOG -> system.get("event_id");
+            case FLAT -> record.get("EventID") == null || record.get("EventID").isNull() ? record.get("event_id") : record.get("EventID");
+        };
+        return id == null ? "" : Reasons.abbreviate(id.toString());
+    }
+
+    static int parseEventId(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) return NO_ID;
+        if (v.isObject()) { // evtx dumps: {"#text": 4688, "#attributes": {"Qualifiers": …}}
+            v = v.get("#text");
+            if (v == null || v.isNull()) return INVALID_ID;
         }
+        if (v.isIntegralNumber()) {
+            return v.canConvertToInt() && v.intValue() >= 0 && v.intValue() <= 0xFFFF ? v.intValue() : INVALID_ID;
+        }
+        if (!v.isTextual()) return INVALID_ID;
+        String s = v.textValue().trim();
+        if (s.isEmpty() || s.equals("-")) return NO_ID;
+        if (s.length() > 5) return INVALID_ID;
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return INVALID_ID;
+            n = n * 10 + (c - '0');
+        }
+        return n <= 0xFFFF ? n : INVALID_ID;
+    }
+
+    /** The rejection of a record whose event id is not one. */
+    Outcome invalidEventId() {
+        return Outcome.rejected(Reasons.of(Reasons.INVALID_EVENT_ID, "EventID " + rawEventId()));
     }
 
     boolean isSysmon() {
@@ -131,7 +171,8 @@ final class WinEvent {
     String label() {
         String log = isSysmon() ? "Sysmon" : isSecurityAuditing() ? SECURITY_CHANNEL : isSystemLog() ? SYSTEM_CHANNEL
                 : channel() != null ? channel() : provider() != null ? provider() : "Windows event";
-        return log + " " + (eventId() == -1 ? "without event id" : Integer.toString(eventId()));
+        int id = eventId();
+        return log + " " + (id == NO_ID ? "without event id" : id == INVALID_ID ? "with an invalid event id" : Integer.toString(id));
     }
 
     /** The host the event happened on; never the collector (winlogbeat-6 {@code host.name}, NXLog {@code host}). */

@@ -1,18 +1,32 @@
 package dev.tripline.output;
 
 import dev.tripline.model.Alert;
+import dev.tripline.model.ProcessEvent;
 import dev.tripline.model.Severity;
 import dev.tripline.model.SourceRef;
+import dev.tripline.model.TimedFact;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Everything a run counted: every line read is normalized, skipped or rejected, and said so here. */
+/**
+ * Everything a run counted: every line read is normalized, skipped, rejected or blank, and said so here. What
+ * is keyed by text from the input (skip and rejection reasons, notes) is bounded: past {@link #MAX_REASONS}
+ * distinct reasons the rest are counted under {@link #OTHER_REASONS}, so hostile input cannot grow the summary.
+ */
 public final class RunStats {
+    public static final int MAX_REASONS = 100;
+    public static final String OTHER_REASONS = "other reasons (more than " + MAX_REASONS + " distinct)";
+    public static final int MAX_NOTES = 100;
+
     private long inputs;
     private long lines;
+    private long blank;
+    private long withoutCommandLine;
+    private final Map<String, String> notes = new LinkedHashMap<>();
+    private long notesDropped;
     private long events;
     private long lateEvents;
     private long segments;
@@ -35,22 +49,42 @@ public final class RunStats {
     public void stop() { endNanos = System.nanoTime(); }
     public void inputOpened() { inputs++; }
     public void linesRead(long n) { lines += n; }
+    public void blankLines(long n) { blank += n; }
     public void event() {
         events++;
         if (observer != null) observer.changed(this);
     }
 
-    /** An event at {@code time} (epoch ms): counted, and the run's time range widened. */
-    public void event(long time) {
+    /**
+     * A normalized fact: counted, the run's time range widened, and a process event without a command line
+     * counted for the summary's note.
+     */
+    public void event(TimedFact fact) {
+        long time = fact.getTime();
         if (time < firstEventTime) firstEventTime = time;
         if (time > lastEventTime) lastEventTime = time;
+        if (fact instanceof ProcessEvent p && p.getCommandLine().isEmpty()) withoutCommandLine++;
         event();
+    }
+
+    /** Something to tell the user about an input, once. */
+    public void note(String input, String note) {
+        String key = input + ": " + note;
+        if (notes.size() < MAX_NOTES) notes.putIfAbsent(key, key);
+        else if (!notes.containsKey(key)) notesDropped++;
     }
     public void late(long n) { lateEvents += n; }
     public void segment() { segments++; }
     public void folded(long n) { folded += n; }
-    public void skipped(SourceRef where, String reason) { skipped.computeIfAbsent(reason, r -> new Tally()).add(where, null); }
-    public void rejected(SourceRef where, String reason, String detail) { rejected.computeIfAbsent(reason, r -> new Tally()).add(where, detail); }
+    public void skipped(SourceRef where, String reason) { tally(skipped, reason).add(where, null); }
+    public void rejected(SourceRef where, String reason, String detail) { tally(rejected, reason).add(where, detail); }
+
+    private static Tally tally(Map<String, Tally> tallies, String reason) {
+        Tally t = tallies.get(reason);
+        if (t != null) return t;
+        String key = tallies.size() < MAX_REASONS ? reason : OTHER_REASONS;
+        return tallies.computeIfAbsent(key, k -> new Tally());
+    }
     public void unreadable(String input, String reason) { unreadable.put(input, reason); }
 
     public void alert(Alert a) {
@@ -89,6 +123,12 @@ public final class RunStats {
     public long lastEventTime() { return lastEventTime; }
     public long inputs() { return inputs; }
     public long lines() { return lines; }
+    /** Lines holding only white space: {@code lines = events + skipped + rejected + blank} for JSON Lines input. */
+    public long blank() { return blank; }
+    /** Process events whose source had no command line (Security 4688 without the audit setting). */
+    public long withoutCommandLine() { return withoutCommandLine; }
+    public java.util.Collection<String> notes() { return notes.values(); }
+    public long notesDropped() { return notesDropped; }
     public long events() { return events; }
     public long lateEvents() { return lateEvents; }
     /** Replay segments: 1, plus one per rewind of event time (another recording in the same input). */

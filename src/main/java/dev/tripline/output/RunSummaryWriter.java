@@ -11,12 +11,19 @@ public final class RunSummaryWriter {
     private RunSummaryWriter() {}
 
     public static void write(RunStats s, PrintWriter out) {
-        out.printf(Locale.ROOT, "tripline: %d input(s), %d lines read, %d events normalized, %d skipped, %d rejected%n",
-                s.inputs(), s.lines(), s.events(), s.skippedCount(), s.rejectedCount());
+        out.printf(Locale.ROOT, "tripline: %d input(s), %d lines read, %d events normalized, %d skipped, %d rejected, %d blank%n",
+                s.inputs(), s.lines(), s.events(), s.skippedCount(), s.rejectedCount(), s.blank());
         section(out, "skipped", s.skipped());
         section(out, "rejected", s.rejected());
         for (Map.Entry<String, String> u : s.unreadable().entrySet()) {
             out.printf("  unreadable: %s: %s%n", TerminalText.escape(u.getKey()), TerminalText.escape(u.getValue()));
+        }
+        for (String note : s.notes()) out.printf("  note: %s%n", note);
+        if (s.notesDropped() > 0) out.printf("  note: %d more note(s) not shown%n", s.notesDropped());
+        if (s.withoutCommandLine() > 0) {
+            out.printf("  note: %d process event(s) had no command line: Windows logs 4688 without it unless the audit policy "
+                    + "setting \"Include command line in process creation events\" is enabled; rules on the image, parent and "
+                    + "account still apply, rules on the command line cannot match them%n", s.withoutCommandLine());
         }
         if (s.segments() > 1) {
             out.printf("  replay: event time rewound %d time(s) (concatenated recordings); each segment replayed in its own session%n", s.segments() - 1);

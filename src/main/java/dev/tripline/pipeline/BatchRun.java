@@ -83,7 +83,15 @@ public final class BatchRun {
         ReorderBuffer buffer = new ReorderBuffer(options.reorderWindow().toMillis(), options.rewindThreshold().toMillis());
         try (Replay replay = new Replay(sessions, options, stats, sink)) {
             Listener listener = new Listener(stats, options.strict(), buffer, replay);
-            Ingest.read(inputs, options.schema(), options.ingest(), listener, stdin);
+            try {
+                Ingest.read(inputs, options.schema(), options.ingest(), listener, stdin);
+            } catch (StrictModeViolation stop) {
+                // --strict stops reading, not correlating: the valid events before the rejected line still go
+                // through the session, and their alerts are written before the run ends.
+                for (TimedFact f : buffer.drain()) replay.accept(f);
+                replay.finish();
+                throw stop;
+            }
             for (TimedFact f : buffer.drain()) replay.accept(f);
             replay.finish();
         } finally {
@@ -169,7 +177,7 @@ public final class BatchRun {
         }
 
         @Override public void onFact(TimedFact fact) {
-            stats.event(fact.getTime());
+            stats.event(fact);
             for (TimedFact ready : buffer.add(fact)) replay.accept(ready);
         }
 
@@ -183,6 +191,13 @@ public final class BatchRun {
         @Override public void onInputOpened(String input) { stats.inputOpened(); }
 
         @Override public void onInputClosed(String input, long lines) { stats.linesRead(lines); }
+
+        @Override public void onInputClosed(String input, long lines, long blank) {
+            stats.linesRead(lines);
+            stats.blankLines(blank);
+        }
+
+        @Override public void onInputNote(String input, String note) { stats.note(input, note); }
 
         @Override public void onInputUnreadable(String input, String reason) { stats.unreadable(input, reason); }
 

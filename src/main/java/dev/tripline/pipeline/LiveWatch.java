@@ -13,15 +13,12 @@ import dev.tripline.model.SourceRef;
 import dev.tripline.model.TimedFact;
 import dev.tripline.output.AlertSink;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -74,7 +71,7 @@ public final class LiveWatch {
             while (!stop.getAsBoolean()) {
                 boolean any = false;
                 for (LineSource.Line l; (l = lines.next()) != null; ) {
-                    feed.line(input, l.number(), l.text());
+                    feed.line(input, l.number(), l.bytes(), 0, l.bytes().length);
                     any = true;
                 }
                 maybeReload();
@@ -176,7 +173,8 @@ public final class LiveWatch {
 
     /** Complete lines as they appear. */
     interface LineSource extends AutoCloseable {
-        record Line(long number, String text) {}
+        /** A line's bytes as read, without its line break: the feed decodes them (and rejects what is not UTF-8). */
+        record Line(long number, byte[] bytes) {}
 
         /** The next complete line, or null if none is available yet. */
         Line next() throws IOException;
@@ -224,9 +222,7 @@ public final class LiveWatch {
                 for (int i = 0; i < n; i++) {
                     if (buf[i] == '\n') {
                         lineNumber++;
-                        String text = partial.toString(StandardCharsets.UTF_8);
-                        if (text.endsWith("\r")) text = text.substring(0, text.length() - 1);
-                        ready.add(new Line(lineNumber, text));
+                        ready.add(new Line(lineNumber, withoutCr(partial.toByteArray())));
                         partial.reset();
                     } else {
                         partial.write(buf[i]);
@@ -242,16 +238,25 @@ public final class LiveWatch {
 
     /** Stdin, read by a daemon thread so the watch loop keeps firing and reloading while no input comes. */
     static final class StdinLines implements LineSource {
-        private static final Line END = new Line(-1, "");
+        private static final Line END = new Line(-1, new byte[0]);
         private final BlockingQueue<Line> queue = new LinkedBlockingQueue<>(10_000);
         private volatile boolean ended;
         private Line pending;
 
         StdinLines(InputStream in) {
             Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                try (InputStream r = new java.io.BufferedInputStream(in)) {
                     long n = 0;
-                    for (String s; (s = r.readLine()) != null; ) queue.put(new Line(++n, s));
+                    ByteArrayOutputStream line = new ByteArrayOutputStream();
+                    for (int b; (b = r.read()) >= 0; ) {
+                        if (b != '\n') {
+                            line.write(b);
+                            continue;
+                        }
+                        queue.put(new Line(++n, withoutCr(line.toByteArray())));
+                        line.reset();
+                    }
+                    if (line.size() > 0) queue.put(new Line(++n, withoutCr(line.toByteArray())));
                 } catch (IOException | InterruptedException e) {
                     // end of input either way
                 } finally {
@@ -280,6 +285,10 @@ public final class LiveWatch {
 
         @Override public boolean ended() { return ended; }
         @Override public void close() {}
+    }
+
+    private static byte[] withoutCr(byte[] line) {
+        return line.length > 0 && line[line.length - 1] == '\r' ? java.util.Arrays.copyOf(line, line.length - 1) : line;
     }
 
     private static void sleep(long millis) {

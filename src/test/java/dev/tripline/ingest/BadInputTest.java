@@ -240,7 +240,7 @@ class BadInputTest {
         RecordingListener out = read(bad, f);
 
         assertThat(out.unreadable).containsOnlyKeys(bad.toString());
-        assertThat(out.closed).doesNotContainKey(bad.toString());
+        assertThat(out.closed).containsEntry(bad.toString(), 0L);
         assertThat(commandLines(out)).containsExactly("one");
     }
 
@@ -253,6 +253,9 @@ class BadInputTest {
 
         assertThat(out.unreadable).containsOnlyKeys(truncated.toString());
         assertThat(out.events).isNotEmpty().allSatisfy(e -> assertThat(e.getCommandLine()).isEqualTo("one"));
+        assertThat(out.closed.get(truncated.toString())).as("the lines it did read are counted")
+                .isGreaterThanOrEqualTo(out.events.size()).isLessThanOrEqualTo(out.events.size() + 1L);
+        assertThat(out.unreadable.get(truncated.toString())).contains("after line");
     }
 
     @Test

@@ -252,8 +252,9 @@ class ContextEventNormalizationTest {
         assertThat(out.facts).hasSize(2).allSatisfy(f -> assertThat(f).isInstanceOf(LogonEvent.class));
         assertThat(out.rejected).isEmpty();
         assertThat(out.skipped).extracting(RecordingListener.Skip::reason).containsExactly(
-                "not a logon (Sysmon 1)", "not a logon (Security 4672)", "not a logon (Security 4688)",
-                "not an event Tripline uses (Security 4625)", "not a logon (Security 4697)", "not a logon (System 7045)",
-                "not an event Tripline uses (System 7036)", "not a logon (System 7045)");
+                "not the forced shape security-4624 (a sysmon record)", "not the forced shape security-4624 (a security-4672 record)",
+                "not the forced shape security-4624 (a security-4688 record)", "not an event Tripline uses (Security 4625)",
+                "not the forced shape security-4624 (a security-4697 record)", "not the forced shape security-4624 (a system-7045 record)",
+                "not an event Tripline uses (System 7036)", "not the forced shape security-4624 (a system-7045 record)");
     }
 }

@@ -23,6 +23,8 @@ final class RecordingListener implements IngestListener {
     final List<String> opened = new ArrayList<>();
     final Map<String, Long> closed = new LinkedHashMap<>();
     final Map<String, String> unreadable = new LinkedHashMap<>();
+    final Map<String, Long> blank = new LinkedHashMap<>();
+    final List<String> notes = new ArrayList<>();
 
     @Override public void onFact(TimedFact fact) {
         facts.add(fact);
@@ -38,6 +40,13 @@ final class RecordingListener implements IngestListener {
     @Override public void onInputOpened(String input) { opened.add(input); }
 
     @Override public void onInputClosed(String input, long lines) { closed.put(input, lines); }
+
+    @Override public void onInputClosed(String input, long lines, long blankLines) {
+        closed.put(input, lines);
+        blank.put(input, blankLines);
+    }
+
+    @Override public void onInputNote(String input, String note) { notes.add(input + ": " + note); }
 
     @Override public void onInputUnreadable(String input, String reason) { unreadable.put(input, reason); }
 
