@@ -60,10 +60,14 @@ public final class RunStats {
      * counted for the summary's note.
      */
     public void event(TimedFact fact) {
-        long time = fact.getTime();
+        if (fact instanceof ProcessEvent p && p.getCommandLine().isEmpty()) withoutCommandLine++;
+        event(fact.getTime());
+    }
+
+    /** An event at {@code time} (epoch ms): counted, and the run's time range widened. */
+    public void event(long time) {
         if (time < firstEventTime) firstEventTime = time;
         if (time > lastEventTime) lastEventTime = time;
-        if (fact instanceof ProcessEvent p && p.getCommandLine().isEmpty()) withoutCommandLine++;
         event();
     }
 
