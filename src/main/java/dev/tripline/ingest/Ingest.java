@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public final class Ingest {
     public static final String STDIN = "-";
+    private static final String NOT_AN_EVENT_FILE = "not an event file (folder walks read *.json, *.jsonl, *.ndjson, *.log, and .gz of them)";
 
     private final IngestOptions options;
     private final IngestListener listener;
@@ -46,6 +47,48 @@ public final class Ingest {
         for (String input : inputs) ingest.readInput(input);
     }
 
+    /**
+     * One input of a run that can be read on its own: stdin ({@code path} null), a file named on the command line,
+     * or an event file found in a folder ({@code name} is then the folder as given joined with the relative path).
+     */
+    public record Source(String name, Path path) {
+        public boolean isStdin() { return path == null; }
+    }
+
+    /**
+     * The inputs as separate sources, for a caller that reads them side by side (the batch's timeline merge):
+     * folders are listed as {@link #read} lists them, and their entries that are not read (not an event file,
+     * unlistable) are reported to {@code listener} here, exactly as {@link #read} reports them.
+     */
+    public static List<Source> sources(List<String> inputs, IngestListener listener) {
+        List<Source> out = new java.util.ArrayList<>();
+        for (String input : inputs) {
+            if (STDIN.equals(input)) {
+                out.add(new Source(input, null));
+                continue;
+            }
+            Path path = Path.of(input);
+            if (!Files.isDirectory(path)) {
+                out.add(new Source(input, path));
+                continue;
+            }
+            for (FolderWalk.Entry entry : FolderWalk.list(input, path)) {
+                if (entry.error() != null) listener.onInputUnreadable(entry.name(), entry.error());
+                else if (!entry.isEventFile()) listener.onSkipped(new SourceRef(entry.name(), 0), NOT_AN_EVENT_FILE);
+                else out.add(new Source(entry.name(), entry.path()));
+            }
+        }
+        return out;
+    }
+
+    /** Reads one source from {@link #sources}, reporting to {@code listener} as {@link #read} does for it. */
+    public static void read(Source source, Optional<EventShape> forced, IngestOptions options, IngestListener listener,
+                            InputStream stdin) {
+        Ingest ingest = new Ingest(forced, options, listener, stdin);
+        if (source.isStdin()) ingest.readStream(source.name(), stdin);
+        else ingest.readFile(source.name(), source.path());
+    }
+
     private void readInput(String input) {
         if (STDIN.equals(input)) {
             readStream(input, stdin);
@@ -55,7 +98,7 @@ public final class Ingest {
         if (Files.isDirectory(path)) {
             for (FolderWalk.Entry entry : FolderWalk.list(input, path)) {
                 if (entry.error() != null) listener.onInputUnreadable(entry.name(), entry.error());
-                else if (!entry.isEventFile()) listener.onSkipped(new SourceRef(entry.name(), 0), "not an event file (folder walks read *.json, *.jsonl, *.ndjson, *.log, and .gz of them)");
+                else if (!entry.isEventFile()) listener.onSkipped(new SourceRef(entry.name(), 0), NOT_AN_EVENT_FILE);
                 else readFile(entry.name(), entry.path());
             }
         } else {

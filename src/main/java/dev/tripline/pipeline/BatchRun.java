@@ -4,7 +4,6 @@ import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.CorrelationSession;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.ingest.Ingest;
-import dev.tripline.ingest.IngestListener;
 import dev.tripline.ingest.IngestOptions;
 import dev.tripline.model.Alert;
 import dev.tripline.model.SourceRef;
@@ -19,8 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The main job: read the inputs, normalize, replay through a correlation session in event-time order, fold
- * duplicates, and stream alerts to the sink. Every line read ends up in {@link RunStats}.
+ * The main job: read the inputs, normalize, replay all of them as one timeline ({@link Timeline}: a merge by
+ * event time) through a correlation session, fold duplicates, and write the alerts as a timeline
+ * ({@link AlertTimeline}: by alert time). Every line read ends up in {@link RunStats}.
  */
 public final class BatchRun {
 
@@ -60,55 +60,83 @@ public final class BatchRun {
      * produced before it have been written), and {@link AlertSinkFailure} if alerts cannot be written.
      */
     public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin) {
+        return run(rules, inputs, options, sink, stdin, AlertTimeline.DEFAULT_MAX_HELD_EVENTS);
+    }
+
+    /**
+     * All inputs replay as one timeline ({@link Timeline}); alerts are written as a timeline too
+     * ({@link AlertTimeline}, which spills to disk beyond {@code maxHeldAlertEvents}).
+     */
+    static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin,
+                        int maxHeldAlertEvents) {
         RunStats stats = new RunStats();
         stats.start();
-        ReorderBuffer buffer = new ReorderBuffer(options.reorderWindow().toMillis(), options.rewindThreshold().toMillis());
-        try (Replay replay = new Replay(rules, options, stats, sink)) {
-            Listener listener = new Listener(stats, options.strict(), buffer, replay);
-            Ingest.read(inputs, options.schema(), options.ingest(), listener, stdin);
-            for (TimedFact f : buffer.drain()) replay.accept(f);
+        AlertTimeline alerts = new AlertTimeline(maxHeldAlertEvents);
+        try (Replay replay = new Replay(rules, options, stats, alerts)) {
+            Listener listener = new Listener(stats, options.strict(), replay);
+            List<Ingest.Source> sources = Ingest.sources(inputs, listener);
+            try (Timeline timeline = new Timeline(sources, options.schema(), options.ingest(), stdin,
+                    options.reorderWindow().toMillis(), options.rewindThreshold().toMillis())) {
+                timeline.replay(listener);
+            }
             replay.finish();
+            write(alerts, sink);
+        } catch (StrictModeViolation e) {
+            write(alerts, sink);
+            throw e;
         } finally {
+            alerts.close();
             stats.stop();
         }
         return stats;
     }
 
+    private static void write(AlertTimeline alerts, AlertSink sink) {
+        try {
+            alerts.writeTo(sink);
+        } catch (IOException e) {
+            throw new AlertSinkFailure(e);
+        }
+    }
+
     /**
-     * The session side of a run. Event time only moves forward in a session; an event more than the rewind
-     * threshold older than the clock is the start of another recording (concatenated exports are full of
-     * these), so the current session is finished — every window closed, nothing lost — and a fresh one
-     * replays the new segment from its own start. Smaller disorder is inserted late and counted.
+     * The session side of a run. Event time only moves forward in a session; one input going back in time by
+     * more than the rewind threshold starts another recording (concatenated exports are full of these), so the
+     * current session is finished — every window closed, nothing lost — and a fresh one replays the rest of the
+     * timeline from there. Smaller disorder is inserted late and counted.
      */
     private static final class Replay implements AutoCloseable {
         private final CompiledRules rules;
         private final Options options;
         private final RunStats stats;
-        private final AlertSink sink;
+        private final AlertTimeline alerts;
         private final Deduplicator dedup;
         private CorrelationSession session;
 
-        Replay(CompiledRules rules, Options options, RunStats stats, AlertSink sink) {
+        Replay(CompiledRules rules, Options options, RunStats stats, AlertTimeline alerts) {
             this.rules = rules;
             this.options = options;
             this.stats = stats;
-            this.sink = sink;
+            this.alerts = alerts;
             this.dedup = new Deduplicator(options.dedupWindow().toMillis(), this::write);
             this.session = CorrelationSession.replay(rules, options.facts());
             stats.segment();
         }
 
+        /** One input went back in time: finish this session and replay what follows in a fresh one. */
+        void rewind() {
+            if (session.factsInserted() == 0) return;
+            finish();
+            session.close();
+            session = CorrelationSession.replay(rules, options.facts());
+            stats.segment();
+        }
+
         void accept(TimedFact fact) {
-            if (session.factsInserted() > 0 && fact.getTime() < session.clockMillis() - options.rewindThreshold().toMillis()) {
-                finish();
-                session.close();
-                session = CorrelationSession.replay(rules, options.facts());
-                stats.segment();
-            }
-            List<Alert> alerts = session.accept(fact);
+            List<Alert> fired = session.accept(fact);
             long now = session.clockMillis();
             dedup.release(now);
-            for (Alert a : alerts) dedup.accept(a, now);
+            for (Alert a : fired) dedup.accept(a, now);
         }
 
         void finish() {
@@ -122,33 +150,29 @@ public final class BatchRun {
         private void write(Alert a) {
             stats.alert(a);
             if (a.suppressed() && !options.showSuppressed()) return;
-            try {
-                sink.write(a);
-            } catch (IOException e) {
-                throw new AlertSinkFailure(e);
-            }
+            alerts.add(a);
         }
 
         @Override public void close() { session.close(); }
     }
 
-    private static final class Listener implements IngestListener {
+    private static final class Listener implements Timeline.TimelineListener {
         private final RunStats stats;
         private final boolean strict;
-        private final ReorderBuffer buffer;
         private final Replay replay;
 
-        Listener(RunStats stats, boolean strict, ReorderBuffer buffer, Replay replay) {
+        Listener(RunStats stats, boolean strict, Replay replay) {
             this.stats = stats;
             this.strict = strict;
-            this.buffer = buffer;
             this.replay = replay;
         }
 
         @Override public void onFact(TimedFact fact) {
             stats.event();
-            for (TimedFact ready : buffer.add(fact)) replay.accept(ready);
+            replay.accept(fact);
         }
+
+        @Override public void onRewind(String input) { replay.rewind(); }
 
         @Override public void onSkipped(SourceRef source, String reason) { stats.skipped(source, reason); }
 
