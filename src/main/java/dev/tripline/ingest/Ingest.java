@@ -44,7 +44,9 @@ public final class Ingest {
     public static void read(List<String> inputs, Optional<EventShape> forced, IngestOptions options,
                             IngestListener listener, InputStream stdin) {
         Ingest ingest = new Ingest(forced, options, listener, stdin);
-        for (String input : inputs) ingest.readInput(input);
+        for (String input : inputs) {
+            for (Source source : sources(List.of(input), listener)) ingest.read(source);
+        }
     }
 
     /**
@@ -84,26 +86,12 @@ public final class Ingest {
     /** Reads one source from {@link #sources}, reporting to {@code listener} as {@link #read} does for it. */
     public static void read(Source source, Optional<EventShape> forced, IngestOptions options, IngestListener listener,
                             InputStream stdin) {
-        Ingest ingest = new Ingest(forced, options, listener, stdin);
-        if (source.isStdin()) ingest.readStream(source.name(), stdin);
-        else ingest.readFile(source.name(), source.path());
+        new Ingest(forced, options, listener, stdin).read(source);
     }
 
-    private void readInput(String input) {
-        if (STDIN.equals(input)) {
-            readStream(input, stdin);
-            return;
-        }
-        Path path = Path.of(input);
-        if (Files.isDirectory(path)) {
-            for (FolderWalk.Entry entry : FolderWalk.list(input, path)) {
-                if (entry.error() != null) listener.onInputUnreadable(entry.name(), entry.error());
-                else if (!entry.isEventFile()) listener.onSkipped(new SourceRef(entry.name(), 0), NOT_AN_EVENT_FILE);
-                else readFile(entry.name(), entry.path());
-            }
-        } else {
-            readFile(input, path);
-        }
+    private void read(Source source) {
+        if (source.isStdin()) readStream(source.name(), stdin);
+        else readFile(source.name(), source.path());
     }
 
     private void readFile(String name, Path path) {
