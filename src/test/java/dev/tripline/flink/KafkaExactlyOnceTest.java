@@ -46,11 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sessions, redistributed by key group).
  */
 class KafkaExactlyOnceTest {
-    @RegisterExtension static final MiniClusterExtension MINI = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).setConfiguration(patientCluster()).build());
-
     /** Generous deadlines before anything gives up, where a loaded machine is slow and an idle one never waits. */
     static final Duration PATIENCE = Duration.ofMinutes(10);
+
+    @RegisterExtension static final MiniClusterExtension MINI = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).setConfiguration(patientCluster()).build());
 
     /**
      * The MiniCluster's shape as {@link FlinkTestSupport#miniCluster()}, with its internal timeouts made patient: on a
