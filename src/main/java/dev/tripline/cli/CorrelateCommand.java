@@ -68,8 +68,8 @@ public final class CorrelateCommand implements Callable<Integer> {
     Duration reorderWindow;
 
     @Option(names = "--rewind-after", defaultValue = "2h", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "An event this much older than the replay clock starts a new replay segment, as the next "
-                    + "recording of a concatenated export does (default 2h). Smaller disorder is replayed late and counted.")
+            description = "An event this much older than the newest of the same input starts a new replay segment, as "
+                    + "the next recording of a concatenated export does (default 2h). Smaller disorder is replayed late and counted.")
     Duration rewindAfter;
 
     @Option(names = "--context", paramLabel = "FILE",
@@ -96,7 +96,8 @@ public final class CorrelateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print the run summary or the progress line.")
     boolean quiet;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Event files (JSON Lines, JSON arrays, concatenated JSON; plain or gzip), folders, or - for stdin.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Event files (JSON Lines, JSON arrays, concatenated JSON; plain or gzip), folders, or - for stdin; "
+            + "all replayed as one timeline, merged by event time.")
     List<String> inputs;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

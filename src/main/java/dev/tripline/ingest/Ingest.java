@@ -43,39 +43,65 @@ public final class Ingest {
     public static void read(List<String> inputs, Optional<EventShape> forced, IngestOptions options,
                             IngestListener listener, InputStream stdin) {
         Ingest ingest = new Ingest(forced, options, listener, stdin);
-        for (String input : inputs) ingest.readInput(input);
-    }
-
-    private void readInput(String input) {
-        if (STDIN.equals(input)) {
-            readStream(input, stdin);
-            return;
-        }
-        Path path = Path.of(input);
-        if (Files.isDirectory(path)) {
-            readFolder(input, path);
-        } else {
-            readFile(input, path);
+        for (String input : inputs) {
+            for (Source source : sources(List.of(input), listener)) ingest.read(source);
         }
     }
 
-    /** Files that are not event exports by name are not read, and not counted as lines: the folder says how many. */
-    private void readFolder(String input, Path path) {
-        List<String> ignored = new java.util.ArrayList<>();
-        int eventFiles = 0;
-        for (FolderWalk.Entry entry : FolderWalk.list(input, path)) {
-            if (entry.error() != null) listener.onInputUnreadable(entry.name(), entry.error());
-            else if (!entry.isEventFile()) ignored.add(entry.name());
-            else {
-                eventFiles++;
-                readFile(entry.name(), entry.path());
+    /**
+     * One input of a run that can be read on its own: stdin ({@code path} null), a file named on the command line,
+     * or an event file found in a folder ({@code name} is then the folder as given joined with the relative path).
+     */
+    public record Source(String name, Path path) {
+        public boolean isStdin() { return path == null; }
+    }
+
+    /**
+     * The inputs as separate sources, for a caller that reads them side by side (the batch's timeline merge):
+     * folders are listed as {@link #read} lists them, and what a folder walk leaves out (files that are not event
+     * exports by name, unlistable entries, a folder with no event file) is reported to {@code listener} here, once.
+     * Files left out are not counted as lines: the folder's note says how many.
+     */
+    public static List<Source> sources(List<String> inputs, IngestListener listener) {
+        List<Source> out = new java.util.ArrayList<>();
+        for (String input : inputs) {
+            if (STDIN.equals(input)) {
+                out.add(new Source(input, null));
+                continue;
             }
+            Path path = Path.of(input);
+            if (!Files.isDirectory(path)) {
+                out.add(new Source(input, path));
+                continue;
+            }
+            List<String> ignored = new java.util.ArrayList<>();
+            int eventFiles = 0;
+            for (FolderWalk.Entry entry : FolderWalk.list(input, path)) {
+                if (entry.error() != null) listener.onInputUnreadable(entry.name(), entry.error());
+                else if (!entry.isEventFile()) ignored.add(entry.name());
+                else {
+                    eventFiles++;
+                    out.add(new Source(entry.name(), entry.path()));
+                }
+            }
+            if (!ignored.isEmpty()) {
+                listener.onInputNote(input, ignored.size() + " file(s) not read, not event files by name (e.g. "
+                        + String.join(", ", ignored.subList(0, Math.min(3, ignored.size()))) + "); " + FOLDER_WALK_READS);
+            }
+            if (eventFiles == 0) listener.onInputNote(input, "the folder holds no event files; " + FOLDER_WALK_READS);
         }
-        if (!ignored.isEmpty()) {
-            listener.onInputNote(input, ignored.size() + " file(s) not read, not event files by name (e.g. "
-                    + String.join(", ", ignored.subList(0, Math.min(3, ignored.size()))) + "); " + FOLDER_WALK_READS);
-        }
-        if (eventFiles == 0) listener.onInputNote(input, "the folder holds no event files; " + FOLDER_WALK_READS);
+        return out;
+    }
+
+    /** Reads one source from {@link #sources}, reporting to {@code listener} as {@link #read} does for it. */
+    public static void read(Source source, Optional<EventShape> forced, IngestOptions options, IngestListener listener,
+                            InputStream stdin) {
+        new Ingest(forced, options, listener, stdin).read(source);
+    }
+
+    private void read(Source source) {
+        if (source.isStdin()) readStream(source.name(), stdin);
+        else readFile(source.name(), source.path());
     }
 
     private static final String FOLDER_WALK_READS = "folder walks read *.json, *.jsonl, *.ndjson, *.log, and .gz of them";

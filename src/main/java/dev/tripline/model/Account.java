@@ -8,7 +8,7 @@ import java.util.Objects;
  * The Windows account that ran a process, as the log reports it. Equality ignores case, because Windows
  * account and domain names are case-insensitive; a missing part is {@code null}, never "-".
  */
-public final class Account {
+public final class Account implements java.io.Serializable {
     private final String domain;
     private final String name;
     private final String sid;

@@ -9,10 +9,11 @@ import java.util.Map;
 /**
  * What Tripline reports: a finding with its final severity and every reason that raised it.
  * {@code events} are in time order; a detection has one, a correlation all its contributing events.
+ * Serializable (with everything it holds) because a batch spills the alerts it holds for ordering to disk.
  */
 public record Alert(String kind, RuleInfo rule, Severity severity, long time, String host, Account user,
                     List<String> reasons, List<String> context, List<ProcessEvent> events, String suppressedBecause,
-                    int count, long firstSeen, long lastSeen) {
+                    int count, long firstSeen, long lastSeen) implements java.io.Serializable {
     public Alert {
         reasons = List.copyOf(reasons);
         context = List.copyOf(context);

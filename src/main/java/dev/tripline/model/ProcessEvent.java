@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code null}; the {@code …Lower} getters fold case (and Unicode) once so rules can compare without
  * caring about either.
  */
-public final class ProcessEvent implements TimedFact {
+public final class ProcessEvent implements TimedFact, java.io.Serializable {
     private final long time;
     private final String host;
     private final Account actor;

@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code @falsepositives}), read from the rule's metadata at fire time — never copied into Java.
  */
 public record RuleInfo(String name, String id, String title, Severity level, List<String> tags,
-                       List<String> falsePositives) {
+                       List<String> falsePositives) implements java.io.Serializable {
 
     public RuleInfo {
         tags = List.copyOf(tags);

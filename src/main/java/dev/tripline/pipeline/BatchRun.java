@@ -4,7 +4,6 @@ import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.ReplaySession;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.ingest.Ingest;
-import dev.tripline.ingest.IngestListener;
 import dev.tripline.ingest.IngestOptions;
 import dev.tripline.model.Alert;
 import dev.tripline.model.SourceRef;
@@ -20,8 +19,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The main job: read the inputs, normalize, replay through a correlation session in event-time order, fold
- * duplicates, and stream alerts to the sink. Every line read ends up in {@link RunStats}.
+ * The main job: read the inputs, normalize, replay all of them as one timeline ({@link Timeline}: a merge by
+ * event time) through a correlation session, fold duplicates, and write the alerts as a timeline
+ * ({@link AlertTimeline}: by alert time). Every line read ends up in {@link RunStats}.
  */
 public final class BatchRun {
 
@@ -71,7 +71,7 @@ public final class BatchRun {
 
     /**
      * The same run on sessions from {@code sessions}, one per replay segment (e.g. a KIE Server container's). A
-     * session's unchecked exception ends the run; alerts already written stay written.
+     * session's unchecked exception ends the run; alerts already produced are still written.
      */
     public static RunStats run(Supplier<ReplaySession> sessions, List<String> inputs, Options options, AlertSink sink, InputStream stdin) {
         return run(sessions, inputs, options, sink, stdin, new RunStats());
@@ -79,58 +79,98 @@ public final class BatchRun {
 
     /** As above, counting into {@code stats}, which the caller can still report when the run fails. */
     public static RunStats run(Supplier<ReplaySession> sessions, List<String> inputs, Options options, AlertSink sink, InputStream stdin, RunStats stats) {
+        return run(sessions, inputs, options, sink, stdin, stats, AlertTimeline.DEFAULT_MAX_HELD_EVENTS);
+    }
+
+    /** As {@link #run(CompiledRules, List, Options, AlertSink, InputStream)}, spilling held alerts beyond {@code maxHeldAlertEvents}. */
+    static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin,
+                        int maxHeldAlertEvents) {
+        return run(() -> ReplaySession.local(rules, options.facts()), inputs, options, sink, stdin, new RunStats(), maxHeldAlertEvents);
+    }
+
+    /**
+     * All inputs replay as one timeline ({@link Timeline}); alerts are written as a timeline too
+     * ({@link AlertTimeline}, which spills to disk beyond {@code maxHeldAlertEvents}).
+     */
+    private static RunStats run(Supplier<ReplaySession> sessions, List<String> inputs, Options options, AlertSink sink,
+                                InputStream stdin, RunStats stats, int maxHeldAlertEvents) {
         stats.start();
-        ReorderBuffer buffer = new ReorderBuffer(options.reorderWindow().toMillis(), options.rewindThreshold().toMillis());
-        try (Replay replay = new Replay(sessions, options, stats, sink)) {
-            Listener listener = new Listener(stats, options.strict(), buffer, replay);
-            try {
-                Ingest.read(inputs, options.schema(), options.ingest(), listener, stdin);
+        AlertTimeline alerts = new AlertTimeline(maxHeldAlertEvents);
+        boolean replayed = false;
+        try (Replay replay = new Replay(sessions, options, stats, alerts)) {
+            Listener listener = new Listener(stats, options.strict(), replay);
+            List<Ingest.Source> sources = Ingest.sources(inputs, listener);
+            try (Timeline timeline = new Timeline(sources, options.schema(), options.ingest(), stdin,
+                    options.reorderWindow().toMillis(), options.rewindThreshold().toMillis(), options.strict())) {
+                timeline.replay(listener);
             } catch (StrictModeViolation stop) {
-                // --strict stops reading, not correlating: the valid events before the rejected line still go
-                // through the session, and their alerts are written before the run ends.
-                for (TimedFact f : buffer.drain()) replay.accept(f);
+                // --strict stops reading, not correlating: the valid events before the rejected line have gone
+                // through the session; its windows close and their alerts are written before the run ends.
                 replay.finish();
                 throw stop;
             }
-            for (TimedFact f : buffer.drain()) replay.accept(f);
             replay.finish();
+            replayed = true;
+            write(alerts, sink);
+        } catch (RuntimeException | Error e) {
+            // Whatever ends the run (--strict, an internal error), the alerts already produced are written; a
+            // failure of writing them is not retried.
+            if (replayed || e instanceof AlertSinkFailure) throw e;
+            try {
+                write(alerts, sink);
+            } catch (RuntimeException | Error secondary) {
+                e.addSuppressed(secondary);
+            }
+            throw e;
         } finally {
+            alerts.close();
             stats.stop();
         }
         return stats;
     }
 
+    private static void write(AlertTimeline alerts, AlertSink sink) {
+        try {
+            alerts.writeTo(sink);
+        } catch (IOException e) {
+            throw new AlertSinkFailure(e);
+        }
+    }
+
     /**
-     * The session side of a run. Event time only moves forward in a session; an event more than the rewind
-     * threshold older than the clock is the start of another recording (concatenated exports are full of
-     * these), so the current session is finished — every window closed, nothing lost — and a fresh one
-     * replays the new segment from its own start. Smaller disorder is inserted late and counted.
+     * The session side of a run. Event time only moves forward in a session; one input going back in time by
+     * more than the rewind threshold starts another recording (concatenated exports are full of these), so the
+     * current session is finished — every window closed, nothing lost — and a fresh one replays the rest of the
+     * timeline from there. Smaller disorder is inserted late and counted.
      */
     private static final class Replay implements AutoCloseable {
         private final Supplier<ReplaySession> sessions;
         private final Options options;
         private final RunStats stats;
-        private final AlertSink sink;
+        private final AlertTimeline alerts;
         private final Deduplicator dedup;
         private ReplaySession session;
 
-        Replay(Supplier<ReplaySession> sessions, Options options, RunStats stats, AlertSink sink) {
+        Replay(Supplier<ReplaySession> sessions, Options options, RunStats stats, AlertTimeline alerts) {
             this.sessions = sessions;
             this.options = options;
             this.stats = stats;
-            this.sink = sink;
+            this.alerts = alerts;
             this.dedup = new Deduplicator(options.dedupWindow().toMillis(), this::write);
             this.session = sessions.get();
             stats.segment();
         }
 
+        /** One input went back in time: finish this session and replay what follows in a fresh one. */
+        void rewind() {
+            if (session.factsInserted() == 0) return;
+            finish();
+            session.close();
+            session = sessions.get();
+            stats.segment();
+        }
+
         void accept(TimedFact fact) {
-            if (session.factsInserted() > 0 && fact.getTime() < session.clockMillis() - options.rewindThreshold().toMillis()) {
-                finish();
-                session.close();
-                session = sessions.get();
-                stats.segment();
-            }
             for (ReplaySession.Firing f : session.accept(fact)) {
                 dedup.release(f.clock());
                 for (Alert a : f.alerts()) dedup.accept(a, f.clock());
@@ -153,33 +193,29 @@ public final class BatchRun {
         private void write(Alert a) {
             stats.alert(a);
             if (a.suppressed() && !options.showSuppressed()) return;
-            try {
-                sink.write(a);
-            } catch (IOException e) {
-                throw new AlertSinkFailure(e);
-            }
+            alerts.add(a);
         }
 
         @Override public void close() { session.close(); }
     }
 
-    private static final class Listener implements IngestListener {
+    private static final class Listener implements Timeline.TimelineListener {
         private final RunStats stats;
         private final boolean strict;
-        private final ReorderBuffer buffer;
         private final Replay replay;
 
-        Listener(RunStats stats, boolean strict, ReorderBuffer buffer, Replay replay) {
+        Listener(RunStats stats, boolean strict, Replay replay) {
             this.stats = stats;
             this.strict = strict;
-            this.buffer = buffer;
             this.replay = replay;
         }
 
         @Override public void onFact(TimedFact fact) {
             stats.event(fact);
-            for (TimedFact ready : buffer.add(fact)) replay.accept(ready);
+            replay.accept(fact);
         }
+
+        @Override public void onRewind(String input) { replay.rewind(); }
 
         @Override public void onSkipped(SourceRef source, String reason) { stats.skipped(source, reason); }
 

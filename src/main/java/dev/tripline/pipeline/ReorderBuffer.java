@@ -42,7 +42,7 @@ final class ReorderBuffer {
      */
     List<TimedFact> add(TimedFact fact) {
         List<TimedFact> out = new ArrayList<>(1);
-        if (newest != Long.MIN_VALUE && fact.getTime() < newest - rewindMillis) {
+        if (isRewind(fact.getTime())) {
             out.addAll(drain());
             newest = Long.MIN_VALUE;
         }
@@ -53,6 +53,11 @@ final class ReorderBuffer {
         long releaseUpTo = newest - windowMillis;
         for (Entry next; (next = oldest()) != null && next.time() <= releaseUpTo; ) out.add(take(next).fact());
         return out;
+    }
+
+    /** Whether a fact at {@code time} is a rewind: more than the rewind threshold older than the newest seen. */
+    boolean isRewind(long time) {
+        return newest != Long.MIN_VALUE && time < newest - rewindMillis;
     }
 
     /** Everything still held, oldest first: the end of the input. */

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A fixture scenario: a folder with {@code events.*} (any shape Tripline reads), {@code expected-alerts.jsonl}
+ * A fixture scenario: a folder with {@code events*} files (any shape Tripline reads; several are the inputs of one
+ * run, replayed as one timeline), {@code expected-alerts.jsonl}
  * (exactly the alerts it must produce; each listing only the fields it cares about) and an optional
  * {@code scenario.yaml} ({@code description}, {@code schema}, {@code reorder_window}, {@code context} and
  * {@code allowlist} (files in the scenario folder), {@code show_suppressed}, {@code dedup_window}).

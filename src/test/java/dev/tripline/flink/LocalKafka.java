@@ -36,6 +36,9 @@ import java.util.Properties;
  * </pre>
  */
 public final class LocalKafka {
+    /** How long a client call may take on a busy machine before it is an error. */
+    static final Duration PATIENCE = Duration.ofMinutes(5);
+
     private LocalKafka() {}
 
     public static void main(String[] args) throws Exception {
@@ -103,6 +106,31 @@ public final class LocalKafka {
         }
     }
 
+    /**
+     * Whether consumer group {@code group} has committed offsets at the end of every partition of {@code topic}: a
+     * Flink Kafka source commits on completed checkpoints, so everything produced so far is in a checkpoint.
+     */
+    static boolean committedToEnd(String bootstrap, String group, String topic) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            for (var d : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+                latest.put(new TopicPartition(topic, d.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            for (var e : admin.listOffsets(latest).all().get().entrySet()) {
+                var c = committed.get(e.getKey());
+                if (e.getValue().offset() > 0 && (c == null || c.offset() < e.getValue().offset())) return false;
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Every committed record of the topic (read_committed: aborted or open transactions are invisible), without event sources. */
     static List<String> readCommitted(String bootstrap, String topic) {
         Properties p = new Properties();
@@ -110,14 +138,17 @@ public final class LocalKafka {
         p.put("isolation.level", "read_committed");
         p.put("enable.auto.commit", "false");
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            List<TopicPartition> parts = c.partitionsFor(topic, PATIENCE).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             c.assign(parts);
             c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts, PATIENCE);
             List<String> out = new java.util.ArrayList<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+            // Read to the end offsets taken above, however slow the machine: a partial read would pass for "alerts
+            // missing", so running out of patience is an error, not a short list.
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (parts.stream().anyMatch(tp -> c.position(tp, PATIENCE) < end.get(tp))) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException(topic + ": not read to its end within " + PATIENCE);
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) out.add(FlinkTestSupport.withoutSources(r.value()));
             }
             return out;
