@@ -126,7 +126,9 @@ class TimelineTest {
         assertThat(alerts).filteredOn(a -> a.rule().id().equals(SPREAD)).singleElement()
                 .satisfies(a -> assertThat(a.events()).extracting(ProcessEvent::getHost).containsExactly("ws01", "ws03", "ws02"));
         assertThat(stats.inputs()).isEqualTo(3);
-        assertThat(stats.skippedCount()).as("the README beside the exports").isEqualTo(1);
+        assertThat(stats.skippedCount()).as("a file that is not an event export is not a line").isZero();
+        assertThat(stats.notes()).as("the README beside the exports is named once").singleElement()
+                .asString().contains("1 file(s) not read").contains("README.txt");
     }
 
     @Test void alertsComeOutInTimeOrderAcrossInputsWithEventsInTimeOrder() throws Exception {
