@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tripline", mixinStandardHelpOptions = true, versionProvider = TriplineCommand.Version.class,
         description = "Rules-based security correlation on Drools: Windows process events in, explained and escalated alerts out.",
         subcommands = {CorrelateCommand.class, ValidateCommand.class, TestCommand.class, NewRuleCommand.class,
-                WatchCommand.class, SigmaCommand.class, CommandLine.HelpCommand.class})
+                WatchCommand.class, SigmaCommand.class, EvtxCommand.class, CommandLine.HelpCommand.class})
 public final class TriplineCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
