@@ -2,6 +2,7 @@ package dev.tripline.ingest;
 
 import dev.tripline.model.SourceRef;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ public final class Ingest {
         if (Files.isDirectory(path)) {
             for (FolderWalk.Entry entry : FolderWalk.list(input, path)) {
                 if (entry.error() != null) listener.onInputUnreadable(entry.name(), entry.error());
-                else if (!entry.isEventFile()) listener.onSkipped(new SourceRef(entry.name(), 0), "not an event file (folder walks read *.json, *.jsonl, *.ndjson, *.log, and .gz of them)");
+                else if (!entry.isEventFile()) listener.onSkipped(new SourceRef(entry.name(), 0), "not an event file (folder walks read *.json, *.jsonl, *.ndjson, *.log, .gz of them, and *.evtx)");
                 else readFile(entry.name(), entry.path());
             }
         } else {
@@ -78,10 +79,20 @@ public final class Ingest {
         }
     }
 
-    private void readStream(String name, InputStream in) {
+    private void readStream(String name, InputStream raw) {
         listener.onInputOpened(name);
         long lines;
         try {
+            // EVTX by content (its signature), not by name; a *.evtx that is not EVTX is named, not read as JSON.
+            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+            in.mark(EvtxInput.SIGNATURE_BYTES.length());
+            byte[] head = in.readNBytes(EvtxInput.SIGNATURE_BYTES.length());
+            in.reset();
+            if (EvtxInput.sniff(head, head.length) || name.toLowerCase(java.util.Locale.ROOT).endsWith(".evtx")) {
+                long records = EvtxInput.read(name, in, dispatcher, listener);
+                if (records >= 0) listener.onInputClosed(name, records);
+                return;
+            }
             lines = new InputReader(name, dispatcher, options).read(in);
         } catch (IOException | java.io.UncheckedIOException e) {
             // Only read failures end an input here; what the listener throws (--strict) ends the run.

@@ -1,12 +1,14 @@
 package dev.tripline.ingest.evtx;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,8 +16,9 @@ import java.util.concurrent.Future;
 
 /**
  * Reads an .evtx file chunk by chunk and hands every record, in file order, to a {@link Sink}, with every
- * problem found on the way. Never more than {@link #LOOK_AHEAD} chunks are in memory: chunks are read with a
- * {@link FileChannel} and parsed on a small shared pool while the caller's thread delivers the results in order.
+ * problem found on the way. Never more than {@link #LOOK_AHEAD} chunks are in memory: chunks are read
+ * sequentially (a {@link FileChannel} for files) and parsed on a small shared pool of two threads while the
+ * caller's thread delivers the results in order.
  *
  * <p>Every 64 KiB block after the 4 KiB file header is tried, up to the end of the file: a "dirty" file whose
  * header was not updated after the last write is read to its last valid chunk, not to the chunk count the
@@ -34,7 +37,7 @@ public final class EvtxReader {
         return t;
     });
 
-    /** Receives records and problems on the thread that called {@link #read}, in file order. */
+    /** Receives records and problems on the thread that called {@code read}, in file order. */
     public interface Sink {
         void record(EvtxRecord record);
 
@@ -56,49 +59,45 @@ public final class EvtxReader {
         return read(path, sink, true);
     }
 
-    /** {@code parallel=false} parses on the caller's thread (the fuzz test, tiny files). */
+    /** {@code parallel=false} parses on the caller's thread (the fuzz test). */
     public static Summary read(Path path, Sink sink, boolean parallel) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = channel.size();
-            byte[] header = new byte[FILE_HEADER_SIZE];
-            int headerLength = readFully(channel, header, 0, Math.min(size, FILE_HEADER_SIZE));
-            if (!isEvtx(header, headerLength)) {
-                sink.problem(new EvtxProblem(EvtxProblem.Kind.NOT_EVTX, 0, -1,
-                        size == 0 ? "empty file" : "not an EVTX file (no ElfFile signature)"));
-                return new Summary(0, 0, 0, 1);
-            }
-            if (headerLength < FILE_HEADER_SIZE) {
-                sink.problem(new EvtxProblem(EvtxProblem.Kind.NOT_EVTX, 0, -1,
-                        "EVTX file cut inside its header (" + headerLength + " bytes)"));
-                return new Summary(0, 0, 0, 1);
-            }
-            boolean checksums = (Bytes.le32(header, 120) & FLAG_NO_CRC32) == 0;
-            return new Delivery(channel, size, sink, checksums, parallel).run();
+            return read(Channels.newInputStream(channel), sink, parallel);
         }
     }
 
-    private static int readFully(FileChannel channel, byte[] into, long position, long length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(into, 0, (int) length);
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, position + buffer.position());
-            if (n < 0) break;
+    /**
+     * Reads an EVTX stream from its first byte (stdin, or a file after sniffing its signature), sequentially,
+     * 64 KiB at a time. The stream is not closed.
+     */
+    public static Summary read(InputStream in, Sink sink, boolean parallel) throws IOException {
+        byte[] header = new byte[FILE_HEADER_SIZE];
+        int headerLength = in.readNBytes(header, 0, FILE_HEADER_SIZE);
+        if (!isEvtx(header, headerLength)) {
+            sink.problem(new EvtxProblem(EvtxProblem.Kind.NOT_EVTX, 0, -1,
+                    headerLength == 0 ? "empty file" : "not an EVTX file (no ElfFile signature)"));
+            return new Summary(0, 0, 0, 1);
         }
-        return buffer.position();
+        if (headerLength < FILE_HEADER_SIZE) {
+            sink.problem(new EvtxProblem(EvtxProblem.Kind.NOT_EVTX, 0, -1,
+                    "EVTX file cut inside its header (" + headerLength + " bytes)"));
+            return new Summary(0, 0, 0, 1);
+        }
+        boolean checksums = (Bytes.le32(header, 120) & FLAG_NO_CRC32) == 0;
+        return new Delivery(in, sink, checksums, parallel).run();
     }
 
     /** Reads chunks ahead on the caller's thread, parses them on the pool, delivers them in order. */
     private static final class Delivery {
-        private final FileChannel channel;
-        private final long size;
+        private final InputStream in;
         private final Sink sink;
         private final boolean checksums;
         private final boolean parallel;
         private final ArrayDeque<Future<ChunkParser.Result>> pending = new ArrayDeque<>();
         private long chunks, empty, records, problems;
 
-        Delivery(FileChannel channel, long size, Sink sink, boolean checksums, boolean parallel) {
-            this.channel = channel;
-            this.size = size;
+        Delivery(InputStream in, Sink sink, boolean checksums, boolean parallel) {
+            this.in = in;
             this.sink = sink;
             this.checksums = checksums;
             this.parallel = parallel;
@@ -106,19 +105,19 @@ public final class EvtxReader {
 
         Summary run() throws IOException {
             long next = FILE_HEADER_SIZE;
+            boolean atEnd = false;
             try {
                 while (true) {
-                    while (pending.size() < (parallel ? LOOK_AHEAD : 1) && next < size) {
+                    while (pending.size() < (parallel ? LOOK_AHEAD : 1) && !atEnd) {
                         long offset = next;
                         byte[] chunk = new byte[ChunkParser.CHUNK_SIZE];
-                        int length = readFully(channel, chunk, offset, Math.min(ChunkParser.CHUNK_SIZE, size - offset));
+                        int length = in.readNBytes(chunk, 0, ChunkParser.CHUNK_SIZE);
                         next += ChunkParser.CHUNK_SIZE;
+                        atEnd = length < ChunkParser.CHUNK_SIZE;
+                        if (length == 0) break;
                         chunks++;
-                        if (parallel) {
-                            pending.add(POOL.submit(() -> ChunkParser.parse(chunk, length, offset, checksums)));
-                        } else {
-                            pending.add(java.util.concurrent.CompletableFuture.completedFuture(ChunkParser.parse(chunk, length, offset, checksums)));
-                        }
+                        pending.add(parallel ? POOL.submit(() -> ChunkParser.parse(chunk, length, offset, checksums))
+                                : CompletableFuture.completedFuture(ChunkParser.parse(chunk, length, offset, checksums)));
                     }
                     Future<ChunkParser.Result> head = pending.poll();
                     if (head == null) break;
@@ -138,7 +137,7 @@ public final class EvtxReader {
 
         private void deliver(ChunkParser.Result r) {
             if (r.empty()) empty++;
-            // A chunk's problems before its records: damage in a chunk is reported where reading reached it.
+            // A chunk's problems come before its records.
             for (EvtxProblem p : r.problems()) {
                 problems++;
                 sink.problem(p);
