@@ -94,7 +94,7 @@ class EvtxValueTypesTest {
         assertThat(d.get("Binary").textValue()).isEqualTo("DEAD0B");
         assertThat(d.get("Guid").textValue()).isEqualTo("5770385F-C22A-43E0-BF4C-06F5698FFBD9");
         assertThat(d.get("SizeT").textValue()).isEqualTo("0x1f40");
-        assertThat(d.get("FileTime").textValue()).isEqualTo("2024-01-17T21:20:00.123456Z") // 1705526400 s after 1970 + 0.1234567 s;
+        assertThat(d.get("FileTime").textValue()).isEqualTo("2024-01-17T21:20:00.123456Z"); // 1705526400 s after 1970, + 0.1234567 s
         assertThat(d.get("SysTime").textValue()).isEqualTo("2024-03-05T09:01:02.345000Z");
         assertThat(d.get("Sid").textValue()).isEqualTo("S-1-5-32-544");
         assertThat(d.get("Hex32").textValue()).isEqualTo("0x3e7");
