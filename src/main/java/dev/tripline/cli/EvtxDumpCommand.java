@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,9 +41,10 @@ public final class EvtxDumpCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        OutputStream sink = output == null ? new NonClosingStream(System.out) : Files.newOutputStream(output);
+        Writer sink = output == null ? spec.commandLine().getOut() : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
         int status = ExitCodes.OK;
-        try (JsonGenerator gen = JSON.getFactory().createGenerator(new BufferedOutputStream(sink, 1 << 16))) {
+        try (JsonGenerator gen = JSON.getFactory().createGenerator(sink)) {
+            gen.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, output != null);
             gen.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             for (Path file : files) {
                 if (!dump(file, gen, err)) status = ExitCodes.INPUT_UNREADABLE;
@@ -80,14 +81,5 @@ public final class EvtxDumpCommand implements Callable<Integer> {
             return false;
         }
         return readable[0];
-    }
-
-    /** Leaves stdout open for whoever runs the command in-process (tests). */
-    private static final class NonClosingStream extends java.io.FilterOutputStream {
-        NonClosingStream(OutputStream out) { super(out); }
-
-        @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
-
-        @Override public void close() throws IOException { flush(); }
     }
 }
