@@ -10,8 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target_mb=${EVTX_BENCH_MB:-300}
-shared=$(cd .. && pwd)/shared
-[ -d "$shared/evtx/omerbenamram" ] || { echo "shared/evtx not found beside the checkout" >&2; exit 1; }
+shared=""
+for d in "$(pwd)" "$(cd .. && pwd)" "$(cd ../.. && pwd)"; do [ -d "$d/shared/evtx" ] && { shared="$d/shared"; break; }; done
+[ -n "$shared" ] || { echo "shared/evtx not found beside the checkout" >&2; exit 1; }
 s="$shared/evtx/omerbenamram"
 files=("$s/security.evtx" "$s/system.evtx" "$s/sysmon.evtx" "$s/sample-with-irregular-bool-values.evtx"
   "$s/Security_with_size_t.evtx" "$s/2-vss_7-System.evtx" "$s/E_Windows_system32_winevt_logs_Microsoft-Windows-Shell-Core%4Operational.evtx")
