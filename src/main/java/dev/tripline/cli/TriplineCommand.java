@@ -16,7 +16,7 @@ import java.util.Properties;
 @Command(name = "tripline", mixinStandardHelpOptions = true, versionProvider = TriplineCommand.Version.class,
         description = "Rules-based security correlation on Drools: Windows process events in, explained and escalated alerts out.",
         subcommands = {CorrelateCommand.class, ValidateCommand.class, TestCommand.class, NewRuleCommand.class,
-                WatchCommand.class, SigmaCommand.class, KieCommand.class, CommandLine.HelpCommand.class})
+                WatchCommand.class, SigmaCommand.class, EvtxCommand.class, KieCommand.class, CommandLine.HelpCommand.class})
 public final class TriplineCommand implements Runnable {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

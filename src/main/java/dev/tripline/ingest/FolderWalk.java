@@ -24,9 +24,12 @@ final class FolderWalk {
         boolean isEventFile() { return EVENT_FILE.matcher(path.getFileName().toString()).matches(); }
     }
 
-    /** What a folder walk reads: JSON and JSON Lines exports, plain or gzip. Files named on the command line are always read. */
+    /**
+     * What a folder walk reads: JSON and JSON Lines exports, plain or gzip, and Windows .evtx files. Files named on
+     * the command line are always read.
+     */
     static final java.util.regex.Pattern EVENT_FILE =
-            java.util.regex.Pattern.compile("(?i).+\\.(json|jsonl|ndjson|jsonlines|log)(\\.gz)?");
+            java.util.regex.Pattern.compile("(?i).+\\.((json|jsonl|ndjson|jsonlines|log)(\\.gz)?|evtx)");
 
     private FolderWalk() {}
 

@@ -2,6 +2,7 @@ package dev.tripline.ingest;
 
 import dev.tripline.model.SourceRef;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ public final class Ingest {
         else readFile(source.name(), source.path());
     }
 
-    private static final String FOLDER_WALK_READS = "folder walks read *.json, *.jsonl, *.ndjson, *.log, and .gz of them";
+    private static final String FOLDER_WALK_READS = "folder walks read *.json, *.jsonl, *.ndjson, *.log, .gz of them, and *.evtx";
 
     private void readFile(String name, Path path) {
         InputStream in;
@@ -130,10 +131,15 @@ public final class Ingest {
         InputReader reader = null;
         try {
             InputContent content = InputContent.open(new ByteCounting(in, listener));
+            // EVTX by content (its signature), not by name; a *.evtx that is not EVTX is named, not read as JSON.
+            if (content.kind() == InputContent.Kind.EVTX || name.toLowerCase(java.util.Locale.ROOT).endsWith(".evtx")) {
+                long records = EvtxInput.read(name, content.stream(), dispatcher, listener);
+                listener.onInputClosed(name, Math.max(records, 0), 0);
+                return;
+            }
             switch (content.kind()) {
                 case EMPTY -> listener.onInputNote(name, "the input is empty");
-                case EVTX -> readEvtx(name, content);
-                case BINARY -> listener.onInputUnreadable(name, "not event text: " + content.description());
+                case BINARY, EVTX -> listener.onInputUnreadable(name, "not event text: " + content.description());
                 case TEXT, UTF16 -> {
                     if (content.kind() == InputContent.Kind.UTF16) listener.onInputNote(name, "read as " + content.description());
                     reader = new InputReader(name, dispatcher, options, content.kind() == InputContent.Kind.UTF16);
@@ -148,15 +154,6 @@ public final class Ingest {
         long lines = reader == null ? 0 : reader.lines();
         listener.onInputClosed(name, lines, reader == null ? 0 : reader.blank());
         if (reader != null) encodingNote(name, reader, lines);
-    }
-
-    /**
-     * The hook for native Windows event logs ({@code ElfFile\0}): until a reader is plugged in here, a .evtx file
-     * is reported once as unreadable, never read as text.
-     */
-    private void readEvtx(String name, InputContent content) {
-        listener.onInputUnreadable(name, "not event text: " + content.description()
-                + "; export it to JSON first (e.g. evtx_dump -o jsonl, or Get-WinEvent | ConvertTo-Json)");
     }
 
     /** Many lines that are not UTF-8 text mean the file is in another encoding: say so once. */

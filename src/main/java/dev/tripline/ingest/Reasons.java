@@ -23,6 +23,8 @@ final class Reasons {
     static final String UNPARSEABLE_LOGON_TYPE = "unparseable logon type";
     static final String MISSING_LOGON_ID = "missing logon id";
     static final String MISSING_SERVICE_NAME = "missing service name";
+    static final String DAMAGED_EVTX_CHUNK = "damaged evtx chunk";
+    static final String DAMAGED_EVTX_RECORD = "damaged evtx record";
 
     private static final int MAX_DETAIL = 200;
     private static final String SEPARATOR = ": ";

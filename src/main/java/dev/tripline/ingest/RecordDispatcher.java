@@ -70,6 +70,9 @@ final class RecordDispatcher {
         JsonNode rows = node.get("Results");
         if (rows != null && rows.isArray()) {
             for (JsonNode row : rows) record(row, source);
+        } else if (node.path("Event").path("System").isObject()) {
+            // A Windows event of another log (.evtx records, evtx dumps): say which, by provider or channel and id.
+            listener.onSkipped(source, Reasons.notUsed(WinEvent.of(node).label()));
         } else {
             listener.onSkipped(source, Reasons.UNKNOWN_SHAPE);
         }

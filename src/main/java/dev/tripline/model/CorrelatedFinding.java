@@ -34,7 +34,8 @@ public final class CorrelatedFinding extends Finding {
     private static List<Detection> sorted(Collection<? extends Detection> ds) {
         List<Detection> list = new ArrayList<>(new LinkedHashSet<>(ds));
         list.sort(Comparator.comparingLong(Detection::getTime)
-                .thenComparing(d -> d.getSource().file()).thenComparingLong(d -> d.getSource().line()));
+                .thenComparing(d -> d.getSource().file()).thenComparingLong(d -> d.getSource().line())
+                .thenComparingLong(d -> d.getSource().record()));
         return List.copyOf(list);
     }
 

@@ -60,7 +60,8 @@ public final class AlertJson {
     private static ObjectNode event(ProcessEvent e) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("file", e.getSource().file());
-        o.put("line", e.getSource().line());
+        if (e.getSource().hasRecord()) o.put("record", e.getSource().record()); // .evtx: the EventRecordID
+        else o.put("line", e.getSource().line());
         o.put("schema", e.getSchema());
         o.put("time", Instant.ofEpochMilli(e.getTime()).toString());
         o.put("image", e.getImage());

@@ -78,6 +78,24 @@ final class SigmaTestSupport {
         return out;
     }
 
+    /** The process events of one .evtx file, read by the real ingest layer (native EVTX reader and normalizers). */
+    static List<ProcessEvent> evtxEvents(Path evtx) {
+        List<ProcessEvent> out = new ArrayList<>();
+        dev.tripline.ingest.Ingest.read(List.of(evtx.toString()), java.util.Optional.empty(),
+                dev.tripline.ingest.IngestOptions.defaults(), new dev.tripline.ingest.IngestListener() {
+                    @Override public void onFact(dev.tripline.model.TimedFact fact) {
+                        if (fact instanceof ProcessEvent e) out.add(e);
+                    }
+
+                    @Override public void onSkipped(SourceRef source, String reason) {}
+
+                    @Override public void onRejected(SourceRef source, String reason, String detail) {
+                        throw new AssertionError(source + ": " + reason + ": " + detail);
+                    }
+                });
+        return out;
+    }
+
     private static String text(JsonNode d, String field) {
         JsonNode v = d.get(field);
         return v == null || v.isNull() ? null : v.asText();
