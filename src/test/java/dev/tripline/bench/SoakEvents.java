@@ -30,10 +30,10 @@ final class SoakEvents extends InputStream {
             "net group \"domain admins\" /domain", "net localgroup administrators", "net user /domain", "net accounts /domain",
             "whoami /groups", "whoami /priv", "net group \"enterprise admins\" /domain", "nltest /domain_trusts"};
     private static final String[] BENIGN = {
-            "C:\\Windows\\System32\\notepad.exe C:\\Users\\%s\\notes.txt", "C:\\Windows\\System32\\conhost.exe 0xffffffff -ForceV1",
-            "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe --type=renderer --field-trial-handle=%d",
+            "C:\\Windows\\System32\\notepad.exe C:\\Users\\{user}\\notes.txt", "C:\\Windows\\System32\\conhost.exe 0xffffffff -ForceV1",
+            "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe --type=renderer --field-trial-handle={n}",
             "C:\\Windows\\System32\\svchost.exe -k netsvcs -p", "C:\\Windows\\explorer.exe",
-            "C:\\Windows\\System32\\taskhostw.exe {%d}", "C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE /recycle"};
+            "C:\\Windows\\System32\\taskhostw.exe {{n}}", "C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE /recycle"};
     private static final String[] PARENTS = {
             "C:\\Windows\\System32\\cmd.exe", "C:\\Windows\\explorer.exe", "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
             "C:\\Program Files\\Microsoft SQL Server\\MSSQL15.MSSQLSERVER\\MSSQL\\Binn\\sqlservr.exe"};
@@ -100,7 +100,7 @@ final class SoakEvents extends InputStream {
         boolean discovery = dice < 6 + discoveryPerMille;
         boolean system = discovery && h % 11 == 0;
         String cmd = discovery ? DISCOVERY[random.nextInt(DISCOVERY.length)]
-                : String.format(BENIGN[random.nextInt(BENIGN.length)], user, random.nextInt(100_000));
+                : BENIGN[random.nextInt(BENIGN.length)].replace("{user}", user).replace("{n}", String.valueOf(random.nextInt(100_000)));
         String parent = PARENTS[discovery && h % 13 == 0 ? 3 : random.nextInt(3)];
         return process(time, host, system ? "NT AUTHORITY\\SYSTEM" : "CORP\\" + user, cmd, parent, n);
     }
