@@ -117,7 +117,7 @@ class KjarForeignHostTest {
         long t0 = System.nanoTime();
         List<String> sessions = KieHosts.DROOLS_10_1_0.call("sessions", GROUP, ARTIFACT, version);
         System.out.printf("KJAR container + sessions on %s: %d ms%n", KieHosts.DROOLS_10_1_0, (System.nanoTime() - t0) / 1_000_000);
-        assertThat(sessions).containsExactly("tripline=STREAM", "tripline-replay=PSEUDO", "tripline-live=REALTIME");
+        assertThat(sessions).containsExactly("tripline=stream", "tripline-replay=pseudo", "tripline-live=realtime");
     }
 
     /** The host matrix: every host gives Tripline's findings on the fixture scenarios. */

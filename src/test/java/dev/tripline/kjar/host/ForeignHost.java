@@ -81,9 +81,9 @@ public final class ForeignHost {
         KieContainer container = container(group, artifact, version);
         try {
             List<String> out = new ArrayList<>();
-            out.add("tripline=" + container.getKieBaseModel("tripline").getEventProcessingMode());
+            out.add("tripline=" + container.getKieBaseModel("tripline").getEventProcessingMode().getMode());
             for (String name : List.of("tripline-replay", "tripline-live")) {
-                out.add(name + "=" + container.getKieSessionModel(name).getClockType());
+                out.add(name + "=" + container.getKieSessionModel(name).getClockType().getId());
                 container.newKieSession(name).dispose(); // each session can be made
             }
             return out;
