@@ -83,7 +83,7 @@ public final class ForeignHost {
             List<String> out = new ArrayList<>();
             out.add("tripline=" + container.getKieBaseModel("tripline").getEventProcessingMode().getMode());
             for (String name : List.of("tripline-replay", "tripline-live")) {
-                out.add(name + "=" + container.getKieSessionModel(name).getClockType().getId());
+                out.add(name + "=" + container.getKieSessionModel(name).getClockType().getClockType());
                 container.newKieSession(name).dispose(); // each session can be made
             }
             return out;
