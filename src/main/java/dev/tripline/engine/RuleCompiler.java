@@ -2,6 +2,7 @@ package dev.tripline.engine;
 
 import dev.tripline.context.ContextListLoader;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -9,6 +10,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.conf.EventProcessingOption;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.api.runtime.KieContainer;
 
 import java.util.ArrayList;
@@ -68,7 +70,13 @@ public final class RuleCompiler {
             throw new RuleCompilationException(errors);
         }
         KieContainer container = ks.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase(KBASE);
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        conf.setOption(EventProcessingOption.STREAM);
+        // Drools 10.2.0's constraint compiler emits a call to a method that 10.2.0 no longer has (upstream issue
+        // 6711, fixed after the release): a compiled `str[...]` inside a compound constraint throws
+        // NoSuchMethodError. Until a release has the fix, constraints stay interpreted (DroolsVersionTest).
+        conf.setOption(ConstraintJittingThresholdOption.get(-1));
+        KieBase kieBase = container.newKieBase(KBASE, conf);
         ks.getRepository().removeKieModule(releaseId);
         return new CompiledRules(source.description(), kieBase, contextFacts, warnings);
     }

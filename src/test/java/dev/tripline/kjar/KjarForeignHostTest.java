@@ -17,41 +17,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieScanner;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.builder.Results;
-import org.kie.api.builder.model.KieSessionModel;
-import org.kie.api.command.Command;
-import org.kie.api.command.KieCommands;
-import org.kie.api.conf.EventProcessingOption;
-import org.kie.api.runtime.ClassObjectFilter;
-import org.kie.api.runtime.ExecutionResults;
-import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.conf.ClockTypeOption;
-import org.kie.maven.integration.MavenRepository;
-import org.kie.maven.integration.embedder.MavenSettings;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -60,23 +43,25 @@ import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Plays a foreign KIE host: installs the KJAR the build made (target/tripline-rules-kjar.jar, with its pom)
- * into a throwaway local Maven repository, creates a container from its coordinates with kie-ci, and runs
- * fixture events through KIE's command API. The host's class loader cannot see any Tripline class: the fact
- * model, the rules and the context lists must all come from the KJAR. The alerts must equal the ones
- * Tripline's own pipeline produces for the same events.
+ * Plays foreign KIE hosts: installs the KJAR the build made (target/tripline-rules-kjar.jar, with its pom) into a
+ * throwaway local Maven repository, and has Drools hosts of other versions (kie-ci + Drools 7.74.1.Final,
+ * 8.44.0.Final and 10.1.0, each on a class loader of its own, see {@link KieHosts}) create a container from its
+ * coordinates and run fixture events through KIE's command API ({@code dev.tripline.kjar.host.ForeignHost}). No
+ * host can see a Tripline class: the fact model, the rules and the context lists all come from the KJAR. Their
+ * alerts must equal the ones Tripline's own pipeline (Drools 10.2.0) produces for the same events.
  */
 class KjarForeignHostTest {
     private static final Path KJAR = Path.of("target/tripline-rules-kjar.jar");
     private static final String GROUP = "dev.tripline", ARTIFACT = "tripline-rules";
     private static final String NET_RULE = "tripline/detection/discovery/net_group_and_account_recon.drl";
+    private static final List<String> SCENARIOS = List.of("escalation-critical-server-parent", "burst-three-in-ten-minutes",
+            "escalation-local-system-localized", "escalation-service-identities");
 
     @TempDir static Path tmp;
     static Path repo;
     static String version;
     static CompiledRules triplineRules;
     static String previousSettings;
-    static final KieServices ks = KieServices.Factory.get();
 
     @BeforeAll static void installIntoAThrowawayRepository() throws Exception {
         assertThat(KJAR).as("built by the jar plugin at process-test-classes").exists();
@@ -89,28 +74,30 @@ class KjarForeignHostTest {
                   <offline>true</offline>
                 </settings>
                 """.formatted(repo.toAbsolutePath()));
-        // kie-ci reads its Maven settings from this property (Drools 10.1: MavenSettings.CUSTOM_SETTINGS_PROPERTY),
-        // once; re-read them in case something in this JVM already did.
-        previousSettings = System.getProperty(MavenSettings.CUSTOM_SETTINGS_PROPERTY);
-        System.setProperty(MavenSettings.CUSTOM_SETTINGS_PROPERTY, settings.toAbsolutePath().toString());
-        MavenSettings.reinitSettings();
-        // kie-ci's default repository is built from the pom.xml in the working directory (here Tripline's own,
-        // which a foreign host would not have); build it from an empty project instead.
-        var noProject = new org.apache.maven.project.MavenProject();
-        noProject.setRemoteArtifactRepositories(new ArrayList<>());
-        noProject.setPluginArtifactRepositories(new ArrayList<>());
-        MavenRepository.defaultMavenRepository = MavenRepository.getMavenRepository(noProject);
-        assertThat(Path.of(MavenSettings.getSettings().getLocalRepository())).isEqualTo(repo.toAbsolutePath());
-
+        previousSettings = System.getProperty("kie.maven.settings.custom");
+        for (KieHosts host : KieHosts.values()) {
+            String hook = host.call("useMavenSettings", settings.toAbsolutePath().toString());
+            assertThat(hook).as("%s: kie-ci's default repository hook", host).isNotEqualTo("none");
+        }
         install(version, Files.readAllBytes(KJAR));
         triplineRules = RuleCompiler.compile(RuleSource.directory(Path.of("rules-drl")));
     }
 
     @AfterAll static void restoreSettings() {
-        if (previousSettings == null) System.clearProperty(MavenSettings.CUSTOM_SETTINGS_PROPERTY);
-        else System.setProperty(MavenSettings.CUSTOM_SETTINGS_PROPERTY, previousSettings);
-        MavenSettings.reinitSettings();
-        MavenRepository.defaultMavenRepository = null;
+        if (previousSettings == null) System.clearProperty("kie.maven.settings.custom");
+        else System.setProperty("kie.maven.settings.custom", previousSettings);
+    }
+
+    @Test void eachHostRunsItsOwnDroolsAndCannotSeeTripline() throws Exception {
+        for (KieHosts host : KieHosts.values()) {
+            ClassLoader cl = host.loader();
+            Class<?> kieServices = cl.loadClass("org.kie.api.KieServices");
+            assertThat(kieServices).isNotSameAs(org.kie.api.KieServices.class);
+            assertThat(kieServices.getProtectionDomain().getCodeSource().getLocation().toString())
+                    .as(host.toString()).contains("kie-api-" + host.toString().substring("drools-".length()));
+            assertThat(cl.getResource("dev/tripline/model/ProcessEvent.class")).as(host.toString()).isNull();
+            assertThat(cl.getResource("tripline-rules/tripline/events/event_lifetimes.drl")).as(host.toString()).isNull();
+        }
     }
 
     @Test void theKjarHoldsOnlyTheModelTheSigmaMatchersTheRulesTheContextListsAndItsDescriptors() throws IOException {
@@ -126,43 +113,34 @@ class KjarForeignHostTest {
         }
     }
 
-    @Test void aContainerFromMavenCoordinatesDeclaresTheTwoSessions() {
+    @Test void aContainerFromMavenCoordinatesDeclaresTheTwoSessions() throws Exception {
         long t0 = System.nanoTime();
-        KieContainer container = ks.newKieContainer(releaseId(version), isolatedLoader());
-        KieSession s = container.newKieSession("tripline-replay");
-        System.out.printf("KJAR container + first session: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        try {
-            assertThat(container.getKieBaseModel("tripline").getEventProcessingMode()).isEqualTo(EventProcessingOption.STREAM);
-            KieSessionModel replay = container.getKieSessionModel("tripline-replay");
-            KieSessionModel live = container.getKieSessionModel("tripline-live");
-            assertThat(replay.getClockType()).isEqualTo(ClockTypeOption.PSEUDO);
-            assertThat(live.getClockType()).isEqualTo(ClockTypeOption.REALTIME);
-            KieSession liveSession = container.newKieSession("tripline-live");
-            liveSession.dispose();
-        } finally {
-            s.dispose();
-            container.dispose();
-        }
+        List<String> sessions = KieHosts.DROOLS_10_1_0.call("sessions", GROUP, ARTIFACT, version);
+        System.out.printf("KJAR container + sessions on %s: %d ms%n", KieHosts.DROOLS_10_1_0, (System.nanoTime() - t0) / 1_000_000);
+        assertThat(sessions).containsExactly("tripline=stream", "tripline-replay=pseudo", "tripline-live=realtime");
     }
 
-    @Test void theForeignHostGetsTheSameAlertsAsTripline() throws Exception {
-        KieContainer container = ks.newKieContainer(releaseId(version), isolatedLoader());
-        try {
-            for (String name : List.of("escalation-critical-server-parent", "burst-three-in-ten-minutes",
-                    "escalation-local-system-localized", "escalation-service-identities")) {
-                Scenario scenario = Scenario.load(Path.of("fixtures", name));
-                ScenarioResult tripline = ScenarioRunner.run(triplineRules, scenario);
-                assertThat(tripline.passed()).as(name).isTrue();
-                // A KIE host sees every finding; folding repeats into one alert is the CLI's batch-report step.
-                List<String> expected = undeduplicated(scenario).stream().map(KjarForeignHostTest::summary).sorted().toList();
-
-                List<String> foreign = runThroughCommands(container, events(scenario, container));
-
-                assertThat(foreign).as(name).isEqualTo(expected);
-            }
-        } finally {
-            container.dispose();
+    /** The host matrix: every host gives Tripline's findings on the fixture scenarios. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(KieHosts.class)
+    void theForeignHostGetsTheSameAlertsAsTripline(KieHosts host) throws Exception {
+        List<List<String>> expected = new ArrayList<>();
+        List<List<Map<String, Object>>> events = new ArrayList<>();
+        for (String name : SCENARIOS) {
+            Scenario scenario = Scenario.load(Path.of("fixtures", name));
+            ScenarioResult tripline = ScenarioRunner.run(triplineRules, scenario);
+            assertThat(tripline.passed()).as(name).isTrue();
+            // A KIE host sees every finding; folding repeats into one alert is the CLI's batch-report step.
+            expected.add(undeduplicated(scenario).stream().map(KjarForeignHostTest::summary).sorted().toList());
+            events.add(events(scenario));
         }
+        assertThat(expected).allSatisfy(alerts -> assertThat(alerts).isNotEmpty());
+
+        long t0 = System.nanoTime();
+        List<List<String>> foreign = host.call("alerts", GROUP, ARTIFACT, version, events);
+        System.out.printf("%s: container from coordinates + %d scenarios in %d ms%n", host, SCENARIOS.size(), (System.nanoTime() - t0) / 1_000_000);
+
+        for (int i = 0; i < SCENARIOS.size(); i++) assertThat(foreign.get(i)).as("%s: %s", host, SCENARIOS.get(i)).isEqualTo(expected.get(i));
     }
 
     @Test void aRunningContainerPicksUpASecondVersionWithAChangedRule() throws Exception {
@@ -172,61 +150,33 @@ class KjarForeignHostTest {
                 "META-INF/maven/dev.tripline/tripline-rules/pom.xml", s -> s.replace("<version>" + version + "</version>", "<version>" + v2 + "</version>"),
                 "META-INF/maven/dev.tripline/tripline-rules/pom.properties", s -> s.replace("version=" + version, "version=" + v2))));
 
-        long t0 = System.nanoTime();
-        KieContainer container = ks.newKieContainer(releaseId(version), isolatedLoader());
-        KieSession session = container.newKieSession("tripline-replay");
-        System.out.printf("upgrade test: container v1 + session: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        try {
-            List<Object> events = events(Scenario.load(Path.of("fixtures", "burst-three-in-ten-minutes")), container);
-            KieCommands cmd = ks.getCommands();
-            long clock = 0;
-            clock = insertAndFire(session, cmd, events.get(0), clock);
-            assertThat(findingLevels(session)).containsExactly("MEDIUM");
+        List<String> out = KieHosts.DROOLS_10_1_0.call("upgrade", GROUP, ARTIFACT, version, v2,
+                events(Scenario.load(Path.of("fixtures", "burst-three-in-ten-minutes"))));
 
-            long t1 = System.nanoTime();
-            Results results = container.updateToVersion(releaseId(v2));
-            System.out.printf("updateToVersion: %d ms%n", (System.nanoTime() - t1) / 1_000_000);
-
-            assertThat(results.getMessages()).isEmpty();
-            assertThat(container.getReleaseId().getVersion()).isEqualTo(v2);
-            insertAndFire(session, cmd, events.get(1), clock);
-            // The session kept its facts (the first detection, still MEDIUM). Drools replaces a changed rule by
-            // removing and re-adding it, so the new rule also fires on the event still in working memory: one
-            // more detection, at the new level, for the held event, and one for the new event.
-            assertThat(findingLevels(session)).containsExactlyInAnyOrder("MEDIUM", "HIGH", "HIGH");
-        } finally {
-            session.dispose();
-            container.dispose();
-        }
+        // The session kept its facts (the first detection, still MEDIUM). Drools replaces a changed rule by
+        // removing and re-adding it, so the new rule also fires on the event still in working memory: one
+        // more detection, at the new level, for the held event, and one for the new event.
+        assertThat(out).containsExactly("messages=[]", "version=" + v2, "before=[MEDIUM]", "after=[HIGH, HIGH, MEDIUM]");
     }
 
     @Test void aKieScannerMovesAContainerOnAVersionRangeToTheNewestVersionInstalled() throws Exception {
         String older = "7.0.0", newer = "7.0.1";
         install(older, versioned(older, Map.of()));
         writeVersionList(older);
-        KieContainer container = ks.newKieContainer(ks.newReleaseId(GROUP, ARTIFACT, "[7.0,8.0)"), isolatedLoader());
-        KieScanner scanner = ks.newKieScanner(container);
-        try {
-            assertThat(container.getReleaseId().getVersion()).isEqualTo(older);
-            List<Object> events = events(Scenario.load(Path.of("fixtures", "burst-three-in-ten-minutes")), container);
-            KieSession before = container.newKieSession("tripline-replay");
-            insertAndFire(before, ks.getCommands(), events.get(0), 0);
-            assertThat(findingLevels(before)).containsExactly("MEDIUM");
-            before.dispose();
+        Runnable installNewer = () -> {
+            try {
+                install(newer, versioned(newer, Map.of(NET_RULE, s -> s.replace("@level( \"medium\" )", "@level( \"high\" )"))));
+                writeVersionList(older, newer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
 
-            install(newer, versioned(newer, Map.of(NET_RULE, s -> s.replace("@level( \"medium\" )", "@level( \"high\" )"))));
-            writeVersionList(older, newer);
-            scanner.scanNow();
+        List<String> out = KieHosts.DROOLS_10_1_0.call("scan", GROUP, ARTIFACT, "[7.0,8.0)",
+                events(Scenario.load(Path.of("fixtures", "burst-three-in-ten-minutes"))), installNewer);
 
-            assertThat(container.getReleaseId().getVersion()).as("the scanner found the newer version in the range").isEqualTo(newer);
-            KieSession after = container.newKieSession("tripline-replay");
-            insertAndFire(after, ks.getCommands(), events.get(0), 0);
-            assertThat(findingLevels(after)).as("a new session runs the changed rule").containsExactly("HIGH");
-            after.dispose();
-        } finally {
-            scanner.shutdown();
-            container.dispose();
-        }
+        assertThat(out).as("the scanner found the newer version in the range; a new session runs the changed rule")
+                .containsExactly("version=" + older, "levels=[MEDIUM]", "version=" + newer, "levels=[HIGH]");
     }
 
     /** The built KJAR as version {@code v}, with some entries rewritten. */
@@ -258,78 +208,7 @@ class KjarForeignHostTest {
                 java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now())));
     }
 
-    // ---- the host's side: commands in, objects out ----
-
-    /** Events through one BatchExecutionCommand: per event advance the pseudo clock, insert, fire; then get the findings. */
-    static List<String> runThroughCommands(KieContainer container, List<Object> events) throws Exception {
-        KieCommands cmd = ks.getCommands();
-        ClassLoader cl = container.getClassLoader();
-        List<Command<?>> batch = new ArrayList<>();
-        long clock = 0;
-        for (Object e : events) {
-            long t = (long) call(e, "getTime");
-            if (t > clock) batch.add(cmd.newAdvanceSessionTime(t - clock, TimeUnit.MILLISECONDS));
-            clock = Math.max(clock, t);
-            batch.add(cmd.newInsert(e));
-            batch.add(cmd.newFireAllRules());
-        }
-        batch.add(cmd.newGetObjects(new ClassObjectFilter(cl.loadClass("dev.tripline.model.Finding")), "findings"));
-        batch.add(cmd.newGetObjects(new ClassObjectFilter(cl.loadClass("dev.tripline.model.Escalation")), "escalations"));
-        KieSession session = container.newKieSession("tripline-replay");
-        try {
-            ExecutionResults out = session.execute(cmd.newBatchExecution(batch));
-            return alerts((Collection<?>) out.getValue("findings"), (Collection<?>) out.getValue("escalations"));
-        } finally {
-            session.dispose();
-        }
-    }
-
-    static long insertAndFire(KieSession session, KieCommands cmd, Object event, long clock) throws Exception {
-        long t = (long) call(event, "getTime");
-        List<Command<?>> batch = new ArrayList<>();
-        if (t > clock) batch.add(cmd.newAdvanceSessionTime(t - clock, TimeUnit.MILLISECONDS));
-        batch.add(cmd.newInsert(event));
-        batch.add(cmd.newFireAllRules());
-        session.execute(cmd.newBatchExecution(batch));
-        return Math.max(t, clock);
-    }
-
-    static List<String> findingLevels(KieSession session) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (Object f : session.getObjects(o -> o.getClass().getSimpleName().equals("Detection"))) out.add(call(f, "getLevel").toString());
-        return out;
-    }
-
-    /**
-     * What Tripline's FindingCollector makes of the findings, done with the host's objects (reflection: the
-     * classes are the KJAR's): severity is the highest of the rule's level and the escalations, reasons listed
-     * lowest first.
-     */
-    static List<String> alerts(Collection<?> findings, Collection<?> escalations) throws Exception {
-        Map<Object, List<Object>> byFinding = new IdentityHashMap<>();
-        for (Object e : escalations) byFinding.computeIfAbsent(call(e, "getFinding"), k -> new ArrayList<>()).add(e);
-        List<String> out = new ArrayList<>();
-        for (Object f : findings) {
-            Enum<?> severity = (Enum<?>) call(f, "getLevel");
-            List<Object> raised = new ArrayList<>(byFinding.getOrDefault(f, List.of()));
-            raised.sort(Comparator.comparing((Object e) -> ((Enum<?>) uncheckedCall(e, "getSeverity")).ordinal())
-                    .thenComparing(e -> (String) uncheckedCall(e, "getReason")));
-            LinkedHashSet<String> reasons = new LinkedHashSet<>();
-            for (Object e : raised) {
-                Enum<?> s = (Enum<?>) call(e, "getSeverity");
-                if (s.ordinal() > severity.ordinal()) severity = s;
-                reasons.add(s.name().toLowerCase() + ": " + call(e, "getReason"));
-            }
-            Object actor = call(f, "getActor");
-            List<Long> lines = new ArrayList<>();
-            for (Object ev : (List<?>) call(f, "getEvents")) lines.add((Long) call(call(ev, "getSource"), "line"));
-            out.add(String.join(" | ", (String) call(f, "kind"), (String) call(f, "getRuleId"), severity.name().toLowerCase(),
-                    String.valueOf(call(f, "getHost")), (Boolean) call(actor, "isKnown") ? (String) call(actor, "display") : "null",
-                    reasons.toString(), lines.toString()));
-        }
-        out.sort(null);
-        return out;
-    }
+    // ---- Tripline's side ----
 
     /** The same fields of an alert as Tripline writes it. */
     static String summary(JsonNode a) {
@@ -341,8 +220,11 @@ class KjarForeignHostTest {
                 a.get("host").asText(), a.get("user").isNull() ? "null" : a.get("user").asText(), reasons.toString(), lines.toString());
     }
 
-    /** The scenario's events, read by Tripline's ingest and rebuilt as the KJAR's ProcessEvent class. */
-    static List<Object> events(Scenario s, KieContainer container) throws Exception {
+    /**
+     * The scenario's events, read by Tripline's ingest, as the host application takes them: builder-method name →
+     * value, an account as [domain, name, sid], a source as [file, line].
+     */
+    static List<Map<String, Object>> events(Scenario s) throws Exception {
         List<ProcessEvent> ours = new ArrayList<>();
         Ingest.read(s.eventInputs(), Optional.empty(), IngestOptions.defaults(), new IngestListener() {
             @Override public void onFact(TimedFact fact) { ours.add((ProcessEvent) fact); }
@@ -350,33 +232,21 @@ class KjarForeignHostTest {
             @Override public void onRejected(SourceRef source, String reason, String detail) { throw new AssertionError(source + " " + reason); }
         });
         ours.sort(Comparator.comparingLong(ProcessEvent::getTime));
-        ClassLoader kjar = container.getClassLoader(); // each container has its own copy of the model classes
-        List<Object> out = new ArrayList<>();
-        for (ProcessEvent e : ours) out.add(foreign(e, kjar));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ProcessEvent e : ours) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (Method setter : ProcessEvent.Builder.class.getMethods()) {
+                if (setter.getParameterCount() != 1 || setter.getDeclaringClass() != ProcessEvent.Builder.class) continue;
+                String getter = "get" + Character.toUpperCase(setter.getName().charAt(0)) + setter.getName().substring(1);
+                Object v = ProcessEvent.class.getMethod(getter).invoke(e);
+                if (v instanceof dev.tripline.model.Account a) v = java.util.Arrays.asList(a.getDomain(), a.getName(), a.getSid());
+                else if (v instanceof SourceRef r) v = List.of(r.file(), r.line());
+                if (v != null) m.put(setter.getName(), v);
+            }
+            out.add(m);
+        }
         return out;
     }
-
-    static Object foreign(ProcessEvent e, ClassLoader kjar) throws Exception {
-        Class<?> eventClass = kjar.loadClass("dev.tripline.model.ProcessEvent");
-        Class<?> accountClass = kjar.loadClass("dev.tripline.model.Account");
-        Class<?> sourceClass = kjar.loadClass("dev.tripline.model.SourceRef");
-        assertThat(eventClass).isNotSameAs(ProcessEvent.class);
-        Object b = eventClass.getMethod("builder").invoke(null);
-        for (Method m : b.getClass().getMethods()) {
-            if (m.getParameterCount() != 1 || m.getDeclaringClass() != b.getClass()) continue;
-            String getter = "get" + Character.toUpperCase(m.getName().charAt(0)) + m.getName().substring(1);
-            Object v = ProcessEvent.class.getMethod(getter).invoke(e);
-            if (v instanceof dev.tripline.model.Account a) {
-                v = accountClass.getConstructor(String.class, String.class, String.class).newInstance(a.getDomain(), a.getName(), a.getSid());
-            } else if (v instanceof SourceRef r) {
-                v = sourceClass.getConstructor(String.class, long.class).newInstance(r.file(), r.line());
-            }
-            if (v != null) m.invoke(b, v);
-        }
-        return b.getClass().getMethod("build").invoke(b);
-    }
-
-    // ---- plumbing ----
 
     /** Tripline's own alerts for the scenario with deduplication off, as alert JSON. */
     static List<com.fasterxml.jackson.databind.JsonNode> undeduplicated(Scenario scenario) {
@@ -390,30 +260,7 @@ class KjarForeignHostTest {
         return out;
     }
 
-    /** The host's class loader: Drools, but no Tripline class and none of Tripline's bundled rules. */
-    static ClassLoader isolatedLoader() {
-        ClassLoader app = KjarForeignHostTest.class.getClassLoader();
-        return new ClassLoader(app) {
-            @Override protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (name.startsWith("dev.tripline.")) throw new ClassNotFoundException(name);
-                return super.loadClass(name, resolve);
-            }
-
-            @Override public URL getResource(String name) {
-                return hidden(name) ? null : super.getResource(name);
-            }
-
-            @Override public Enumeration<URL> getResources(String name) throws IOException {
-                return hidden(name) ? java.util.Collections.emptyEnumeration() : super.getResources(name);
-            }
-
-            private boolean hidden(String name) {
-                return name.startsWith("dev/tripline/") || name.startsWith("tripline-rules/");
-            }
-        };
-    }
-
-    static ReleaseId releaseId(String v) { return ks.newReleaseId(GROUP, ARTIFACT, v); }
+    // ---- plumbing ----
 
     static void install(String v, byte[] jar) throws IOException {
         Path dir = repo.resolve("dev/tripline/tripline-rules").resolve(v);
@@ -463,17 +310,4 @@ class KjarForeignHostTest {
         return p;
     }
 
-    static Object call(Object target, String method) throws Exception {
-        Method m = target.getClass().getMethod(method);
-        m.setAccessible(true);
-        return m.invoke(target);
-    }
-
-    static Object uncheckedCall(Object target, String method) {
-        try {
-            return call(target, method);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Soak: is memory bounded by the rules' windows, for ever? Streams EVENTS synthetic events (default 10,000,000)
+# at EVENTS_PER_SECOND of event time (default 50: 55.6 h) through `tripline correlate -` with the bundled rules
+# at -Xmx256m, printing the live heap (after a forced full GC) at every hour of event time, then a verdict:
+# FLAT when the live heap at 48 h is within 10% of the live heap at 6 h. Usage: bench/soak.sh [EVENTS] [EVENTS_PER_SECOND]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -DskipTests package test-compile
+exec java -Xmx256m -XX:+UseG1GC -cp "target/test-classes:target/tripline.jar" dev.tripline.bench.SoakBenchmark "$@"
