@@ -64,6 +64,8 @@ public class FlinkEvent {
     public String schema;
     public String sourceFile;
     public long sourceLine;
+    /** An .evtx record's EventRecordID; null for line-based inputs (and in state written before .evtx input). */
+    public Long sourceRecord;
 
     public FlinkEvent() {}
 
@@ -73,6 +75,7 @@ public class FlinkEvent {
         f.time = fact.getTime();
         f.sourceFile = fact.getSource().file();
         f.sourceLine = fact.getSource().line();
+        f.sourceRecord = fact.getSource().hasRecord() ? fact.getSource().record() : null;
         if (fact instanceof ProcessEvent e) {
             f.process(e);
         } else if (fact instanceof LogonEvent l) {
@@ -132,7 +135,7 @@ public class FlinkEvent {
 
     /** The core fact this record carries, as the normalizer made it. */
     public TimedFact toFact() {
-        SourceRef source = new SourceRef(sourceFile, sourceLine);
+        SourceRef source = new SourceRef(sourceFile, sourceLine, sourceRecord == null ? SourceRef.NO_RECORD : sourceRecord);
         return switch (kindOrProcess()) {
             case PROCESS -> ProcessEvent.builder().time(time).host(host).actor(account()).logonId(logonId).image(image)
                     .originalFileName(originalFileName).commandLine(commandLine).parentImage(parentImage)

@@ -93,16 +93,16 @@ class BadInputRunTest {
     }
 
     @Test void aBinaryFileIsOneClearMessageAndExit4() throws Exception {
-        Path evtx = tmp.resolve("Security.evtx");
+        Path evtx = tmp.resolve("collection.zip");
         byte[] body = new byte[8192];
         new java.util.Random(1).nextBytes(body);
-        Files.write(evtx, "ElfFile\0".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(evtx, new byte[] {'P', 'K', 3, 4});
         Files.write(evtx, body, java.nio.file.StandardOpenOption.APPEND);
 
         CliRun run = CliRun.of("correlate", evtx.toString(), SEED.toString());
 
         assertThat(run.exit()).isEqualTo(ExitCodes.INPUT_UNREADABLE);
-        assertThat(run.err()).contains(evtx + " (not event text: a Windows event log file (.evtx)")
+        assertThat(run.err()).contains(evtx + " (not event text: a ZIP archive")
                 .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("rejected:");
         assertThat(run.alertLines()).as("the other input is still read").isEqualTo(1);
     }
