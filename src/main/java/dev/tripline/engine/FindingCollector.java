@@ -22,7 +22,10 @@ import java.util.Map;
  * finding into an alert: severity is the highest of the rule's level and its escalations, reasons list each
  * escalation, lowest first. Holds nothing between firings, so memory does not grow with the batch.
  */
-final class FindingCollector implements RuleRuntimeEventListener {
+public final class FindingCollector implements RuleRuntimeEventListener {
+    /** An alert and the escalations that raised it (for clients that want them apart from the reasons). */
+    public record Assembled(Alert alert, List<Escalation> raisedBy) {}
+
     private final List<Finding> findings = new ArrayList<>();
     private final Map<Finding, List<Escalation>> escalations = new IdentityHashMap<>();
     private final Map<Finding, List<String>> notes = new IdentityHashMap<>();
@@ -47,14 +50,23 @@ final class FindingCollector implements RuleRuntimeEventListener {
 
     /** Alerts for the findings inserted since the last call: detections first, then correlations. */
     List<Alert> drain() {
+        return drainAssembled().stream().map(Assembled::alert).toList();
+    }
+
+    /**
+     * As {@link #drain}, each alert with the escalations that raised it. Public and shipped in the KJAR: the KIE
+     * Server commands (dev.tripline.kjar.command.AlertCollector) assemble alerts with this same class.
+     */
+    public List<Assembled> drainAssembled() {
         if (findings.isEmpty()) {
             clear();
             return List.of();
         }
-        List<Alert> alerts = new ArrayList<>(findings.size());
+        List<Assembled> alerts = new ArrayList<>(findings.size());
         findings.sort(Comparator.comparing(f -> f.kind().equals("detection") ? 0 : 1));
         for (Finding f : findings) {
-            alerts.add(alertFor(f, escalations.getOrDefault(f, List.of()), notes.getOrDefault(f, List.of()), suppressions.get(f)));
+            List<Escalation> raised = escalations.getOrDefault(f, List.of());
+            alerts.add(new Assembled(alertFor(f, raised, notes.getOrDefault(f, List.of()), suppressions.get(f)), raised));
         }
         findings.clear();
         clear();
