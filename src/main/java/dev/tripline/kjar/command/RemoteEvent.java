@@ -6,7 +6,8 @@ import dev.tripline.model.SourceRef;
 
 /**
  * A process event inside a {@link RemoteAlert}: the fields {@link ProcessEvent}'s constructor takes, flat (the
- * account as {@code actorDomain/actorName/actorSid}, the source as {@code sourceFile/sourceLine}), without the
+ * account as {@code actorDomain/actorName/actorSid}, the source as {@code sourceFile/sourceLine/sourceRecord}, the record being
+ * an .evtx EventRecordID or -1), without the
  * folded views.
  */
 public final class RemoteEvent {
@@ -15,6 +16,7 @@ public final class RemoteEvent {
             parentCommandLine, integrityLevel, processId, parentProcessId, currentDirectory, parentUser, hashes, company,
             description, product, fileVersion, schema, sourceFile;
     private long sourceLine;
+    private long sourceRecord = SourceRef.NO_RECORD;
 
     public RemoteEvent() {}
 
@@ -45,6 +47,7 @@ public final class RemoteEvent {
         w.schema = e.getSchema();
         w.sourceFile = e.getSource().file();
         w.sourceLine = e.getSource().line();
+        w.sourceRecord = e.getSource().record();
         return w;
     }
 
@@ -52,7 +55,7 @@ public final class RemoteEvent {
     public ProcessEvent toProcessEvent() {
         return new ProcessEvent(time, host, new Account(actorDomain, actorName, actorSid), logonId, image, originalFileName,
                 commandLine, parentImage, parentCommandLine, integrityLevel, processId, parentProcessId, currentDirectory,
-                parentUser, hashes, company, description, product, fileVersion, schema, new SourceRef(sourceFile, sourceLine));
+                parentUser, hashes, company, description, product, fileVersion, schema, new SourceRef(sourceFile, sourceLine, sourceRecord));
     }
 
     public long getTime() { return time; }
@@ -103,4 +106,6 @@ public final class RemoteEvent {
     public void setSourceFile(String v) { sourceFile = v; }
     public long getSourceLine() { return sourceLine; }
     public void setSourceLine(long v) { sourceLine = v; }
+    public long getSourceRecord() { return sourceRecord; }
+    public void setSourceRecord(long v) { sourceRecord = v; }
 }
