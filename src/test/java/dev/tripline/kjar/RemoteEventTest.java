@@ -43,7 +43,7 @@ class RemoteEventTest {
 
     @Test
     void anOlderClientThatSendsNoRecordFieldMeansALine() throws Exception {
-        String wire = "{\"time\":1,\"host\":\"h\",\"sourceFile\":\"a.jsonl\",\"sourceLine\":3}";
+        String wire = "{\"time\":1,\"host\":\"h\",\"schema\":\"sysmon\",\"sourceFile\":\"a.jsonl\",\"sourceLine\":3}";
 
         assertThat(MAPPER.readValue(wire, RemoteEvent.class).toProcessEvent().getSource())
                 .isEqualTo(new SourceRef("a.jsonl", 3));
