@@ -47,6 +47,10 @@ public final class CorrelatedFinding extends Finding {
         for (Detection d : detections) if (events.stream().noneMatch(e -> e == d.getEvent())) events.add(d.getEvent());
         return events;
     }
+    @Override public boolean ranIn(String hostKey, String logonId) {
+        for (Detection d : detections) if (d.ranIn(hostKey, logonId)) return true;
+        return false;
+    }
     @Override public String kind() { return "correlation"; }
 
     @Override public String toString() { return "CorrelatedFinding[" + getRuleId() + " x" + detections.size() + "]"; }

@@ -21,6 +21,9 @@ public final class Detection extends Finding {
     public String getCommandLineKey() { return event.getCommandLineKey(); }
     @Override public SourceRef getSource() { return event.getSource(); }
     @Override public List<ProcessEvent> getEvents() { return List.of(event); }
+    @Override public boolean ranIn(String hostKey, String logonId) {
+        return logonId != null && logonId.equals(event.getLogonId()) && getHostKey().equals(hostKey);
+    }
     @Override public String kind() { return "detection"; }
 
     @Override public String toString() { return "Detection[" + getRuleId() + " " + event + "]"; }

@@ -33,6 +33,9 @@ public abstract class Finding implements TimedFact {
     /** The events that make up this finding, in time order. */
     public abstract List<ProcessEvent> getEvents();
 
+    /** Whether a process of this finding ran in logon session {@code logonId} on host {@code hostKey} (folded). */
+    public abstract boolean ranIn(String hostKey, String logonId);
+
     /** "detection" or "correlation", as alerts name it. */
     public abstract String kind();
 
