@@ -6,7 +6,7 @@
 # both from the JVM's GC log. Cases:
 #   repeat-10k, repeat-100k    10,000 / 100,000 repeats of one command by one account on one host, 100 per second
 #   distinct-100k, distinct-1m 100,000 / 1,000,000 distinct (host, account) pairs within one hour of event time
-# Usage: bench/stress.sh [CASE...]   (default: all four, the 1M case last; it takes several minutes)
+# Usage: bench/stress.sh [CASE...]   (default: those four, the 1M case last; any repeat-N / distinct-N, N with k or m)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/tripline.jar ] || mvn -q -DskipTests package
@@ -43,7 +43,7 @@ run() {
     local name=$1 kind=$2 n=$3 span=$4 t0 t1 rc
     t0=$(date +%s.%N)
     set +e
-    events "$kind" "$n" "$span" | TRIPLINE_JAVA_OPTS="-Xmx256m -XX:+UseG1GC -Xlog:gc:file=$work/$name.gc" \
+    events "$kind" "$n" "$span" 2> /dev/null | TRIPLINE_JAVA_OPTS="-Xmx256m -XX:+UseG1GC -Xlog:gc:file=$work/$name.gc" \
         bin/tripline correlate --format jsonl - > /dev/null 2> "$work/$name.err"
     rc=$?
     set -e
@@ -58,11 +58,9 @@ run() {
 
 echo "bench/stress.sh: bundled rules, -Xmx256m, $(nproc) cores"
 for c in "${cases[@]}"; do
-    case $c in
-        repeat-10k) run "$c" repeat 10000 100 ;;
-        repeat-100k) run "$c" repeat 100000 1000 ;;
-        distinct-100k) run "$c" distinct 100000 3600 ;;
-        distinct-1m) run "$c" distinct 1000000 3600 ;;
-        *) echo "unknown case $c (repeat-10k, repeat-100k, distinct-100k, distinct-1m)" >&2; exit 2 ;;
-    esac
+    # KIND-N[k|m]: repeat (one command, one account, one host, 100 per second) or distinct (keys within an hour)
+    [[ $c =~ ^(repeat|distinct)-([0-9]+)([km]?)$ ]] || { echo "unknown case $c (e.g. repeat-10k, distinct-1m)" >&2; exit 2; }
+    n=${BASH_REMATCH[2]}
+    case ${BASH_REMATCH[3]} in k) n=$((n * 1000)) ;; m) n=$((n * 1000000)) ;; esac
+    if [ "${BASH_REMATCH[1]}" = repeat ]; then run "$c" repeat "$n" $((n / 100)); else run "$c" distinct "$n" 3600; fi
 done

@@ -199,6 +199,9 @@ public final class CorrelateCommand implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             Emergency.release();
             throw e;
+        } catch (RuntimeException e) {
+            if (Emergency.outOfMemory(e) != null) Emergency.release(); // wrapped by Drools when a constraint ran out
+            throw e;
         }
     }
 

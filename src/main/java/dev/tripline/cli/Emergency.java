@@ -16,10 +16,20 @@ final class Emergency {
     /** Whether the reserve is still held (tests). */
     static boolean holding() { return reserve != null; }
 
+    /** The OutOfMemoryError behind {@code t}, also when a library wrapped it (Drools wraps errors thrown in a constraint); or null. */
+    static OutOfMemoryError outOfMemory(Throwable t) {
+        for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof OutOfMemoryError oom) return oom;
+        }
+        return null;
+    }
+
     /** One line naming the failure: its type and message, escaped for the terminal. */
     static String describe(Throwable t) {
-        if (t instanceof OutOfMemoryError) {
-            return "out of memory (" + TerminalText.escape(t.getMessage()) + "); raise the heap with -Xmx or split the input";
+        OutOfMemoryError oom = outOfMemory(t);
+        if (oom != null) {
+            return "out of memory (" + TerminalText.escape(oom.getMessage()) + "); raise the heap with -Xmx (TRIPLINE_JAVA_OPTS)"
+                    + " or split the input: every detection is held for 2 hours of event time (see README, memory)";
         }
         if (t instanceof StackOverflowError) return "stack overflow (input nested too deeply)";
         String m = t.getMessage();

@@ -64,7 +64,7 @@ public final class TriplineCommand implements Runnable {
             cmd.getErr().println("tripline: " + bad.getMessage());
             return ExitCodes.USAGE;
         }
-        if (t instanceof OutOfMemoryError) Emergency.release();
+        if (Emergency.outOfMemory(t) != null) Emergency.release();
         report(cmd.getErr(), t, debug(parseResult));
         return ExitCodes.INTERNAL_ERROR;
     }

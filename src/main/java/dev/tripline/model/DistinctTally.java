@@ -36,7 +36,7 @@ public abstract class DistinctTally {
     private long lastSeen;
     private boolean open;
     private long uncited;
-    private final Map<String, ArrayDeque<Detection>> cited = new LinkedHashMap<>();
+    private final Map<String, ArrayDeque<Detection>> cited = new LinkedHashMap<>(4); // most keys see one or two values
 
     protected DistinctTally(Account account, long windowMillis, long since) {
         this.account = Objects.requireNonNull(account);
@@ -77,7 +77,7 @@ public abstract class DistinctTally {
 
     private void add(Detection d) {
         pruneBefore(lastSeen - window);
-        ArrayDeque<Detection> ds = cited.computeIfAbsent(valueOf(d), v -> new ArrayDeque<>());
+        ArrayDeque<Detection> ds = cited.computeIfAbsent(valueOf(d), v -> new ArrayDeque<>(2));
         ds.addLast(d);
         if (ds.size() > CITED_PER_VALUE) {
             ds.removeFirst();

@@ -100,6 +100,19 @@ class FailurePathsTest {
         assertThat(debug.err()).contains("java.io.IOException: No space left on device").contains("\tat ");
     }
 
+    /** Drools wraps an OutOfMemoryError thrown inside a constraint: the line still says out of memory and what to do. */
+    @Test void anOutOfMemoryErrorWrappedByTheRuleEngineIsReportedAsOutOfMemory() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = TriplineCommand.commandLine();
+        cli.addSubcommand("boom", new CommandLine(CommandLine.Model.CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> {
+            throw new RuntimeException("Error evaluating constraint 'matches( $e )'", new OutOfMemoryError("Java heap space"));
+        })));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("boom")).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(err.toString()).startsWith("tripline: internal error: out of memory (Java heap space); raise the heap with -Xmx");
+        assertThat(Emergency.holding()).isFalse();
+    }
+
     /** What no verb handled, errors included, goes through TriplineCommand's handler: exit 70, one line, no trace. */
     @Test void unexpectedExceptionsAndErrorsAreExit70WithOneLine() {
         for (Throwable t : new Throwable[] {new IllegalStateException("state\u001b[2J broken"), new OutOfMemoryError("Java heap space"),

@@ -21,11 +21,11 @@ class RetentionTest {
     @Test void eachKindIsKeptForItsOwnLifetimeAndAtLeastTheLongestLifetimeOfWhatTheRulesDerive() {
         Retention r = Retention.of(rules, null);
 
-        assertThat(Duration.ofMillis(r.horizonMillis())).as("BurstMember 3h, the longest derived lifetime").isEqualTo(Duration.ofHours(3));
-        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.PROCESS)))).as("ProcessEvent @expires 10m").isEqualTo(Duration.ofHours(3));
+        assertThat(Duration.ofMillis(r.horizonMillis())).as("Detection and CorrelatedFinding 2h, the longest derived lifetime").isEqualTo(Duration.ofHours(2));
+        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.PROCESS)))).as("ProcessEvent @expires 10m").isEqualTo(Duration.ofHours(2));
         assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.LOGON)))).as("LogonEvent @expires 12h").isEqualTo(Duration.ofHours(12));
         assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.PRIVILEGED_LOGON)))).isEqualTo(Duration.ofHours(12));
-        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.SERVICE_INSTALL)))).as("ServiceInstallEvent @expires 1m").isEqualTo(Duration.ofHours(3));
+        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.SERVICE_INSTALL)))).as("ServiceInstallEvent @expires 1m").isEqualTo(Duration.ofHours(2));
     }
 
     @Test void aGivenHorizonReplacesTheDerivedOneButNeverShortensAnEventsOwnLifetime() {
