@@ -78,13 +78,13 @@ public final class CorrelationSession implements AutoCloseable {
         session.insert(fact);
         factsInserted++;
         session.fireAllRules();
-        return collector.drain();
+        return collector.drain(clock.getCurrentTime());
     }
 
     /** Fires what is due (in a live session: windows and expiries the real-time clock has reached). */
     public List<Alert> fire() {
         session.fireAllRules();
-        return collector.drain();
+        return collector.drain(clockMillis());
     }
 
     /**
@@ -96,18 +96,24 @@ public final class CorrelationSession implements AutoCloseable {
         if (!started || epochMillis <= now) return List.of();
         clock.advanceTime(epochMillis - now, java.util.concurrent.TimeUnit.MILLISECONDS);
         session.fireAllRules();
-        return collector.drain();
+        return collector.drain(clock.getCurrentTime());
     }
 
-    /** Ends the batch: runs the clock past every window so nothing pending is lost, and returns what fired. */
+    /**
+     * Ends the batch: runs the clock past every window so nothing pending is lost, and returns what fired and
+     * every alert still held open (a typed command waiting for its echo).
+     */
     public List<Alert> finish() {
-        if (clock == null) return fire();
+        if (clock == null) {
+            session.fireAllRules();
+            return collector.drainAll();
+        }
         List<Alert> out = new ArrayList<>();
         if (started) {
             clock.advanceTime(FLUSH_HORIZON.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             session.fireAllRules();
-            out.addAll(collector.drain());
         }
+        out.addAll(collector.drainAll());
         return out;
     }
 

@@ -53,7 +53,7 @@ final class AlertGate {
             long first = engine.dedup().accept(a, now);
             if (engine.dedup().folds(a)) {
                 folding.put(fingerprint(a), foldId(a, first));
-                timers.registerEventTimeTimer(first + dedupWindowMillis + 1);
+                timers.registerEventTimeTimer(first + dedupWindowMillis + Deduplicator.LATENESS + 1);
             }
         }
         drain(engine, out);
