@@ -47,7 +47,7 @@ final class AlertGate {
      */
     void emit(KeyEngine engine, List<Alert> alerts, TimerService timers, Collector<String> out) throws Exception {
         long now = engine.session().clockMillis();
-        engine.dedup().release(now);
+        engine.dedup().release(now, alerts);
         for (Alert a : alerts) {
             if (dropSuppressed(a)) continue;
             long first = engine.dedup().accept(a, now);

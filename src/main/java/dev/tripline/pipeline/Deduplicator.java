@@ -49,7 +49,7 @@ public final class Deduplicator {
      * which with {@link #key} names the group, or its own time when it passed straight through.
      */
     public long accept(Alert alert, long now) {
-        release(now);
+        release(Math.min(now, alert.time())); // a held alert is older than now: its group must still be open
         if (!folds(alert)) {
             downstream.accept(alert);
             return alert.time();
@@ -69,6 +69,16 @@ public final class Deduplicator {
             folded++;
         }
         return g.first;
+    }
+
+    /**
+     * What a firing at session time {@code now} lets close before its {@code alerts} are accepted: only groups none
+     * of them could join (an alert held open for an echo leaves the engine later than its own time).
+     */
+    public void release(long now, List<Alert> alerts) {
+        long upTo = now;
+        for (Alert a : alerts) upTo = Math.min(upTo, a.time());
+        release(upTo);
     }
 
     /** Whether this alert is held for folding (a detection, with folding on) rather than passed straight through. */
