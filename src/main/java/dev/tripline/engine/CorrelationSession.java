@@ -117,6 +117,12 @@ public final class CorrelationSession implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Whether alerts are held open (a typed command waiting for its echo): they leave when the clock passes their
+     * window, so a stream job that folds alerts by time moves the clock ({@link #advanceTo}) before it closes a fold.
+     */
+    public boolean holdsAlerts() { return collector.held() > 0; }
+
     /** Facts that arrived with a time before the session clock. */
     public long lateFacts() { return lateFacts; }
 

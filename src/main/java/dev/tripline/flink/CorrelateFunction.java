@@ -161,7 +161,15 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
 
     @Override public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
         // As the CLI does before each event: folds whose window closed before now go out first.
-        if (gate.hasOpenFolds()) gate.release(engine(ctx.getCurrentKey()), ts, out);
+        if (gate.hasOpenFolds()) {
+            KeyEngine engine = engine(ctx.getCurrentKey());
+            // An alert held open for its echo may still join a fold: it leaves the session once its clock passes.
+            if (engine.session().holdsAlerts()) {
+                gate.emit(engine, engine.session().advanceTo(ts), ctx.timerService(), out);
+                clock.update(engine.session().clockMillis());
+            }
+            gate.release(engine, ts, out);
+        }
         List<FlinkEvent> due = pending.get(ts);
         if (due != null) {
             pending.remove(ts);
