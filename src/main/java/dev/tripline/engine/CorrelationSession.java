@@ -119,9 +119,12 @@ public final class CorrelationSession implements AutoCloseable {
 
     /**
      * Whether alerts are held open (a typed command waiting for its echo): they leave when the clock passes their
-     * window, so a stream job that folds alerts by time moves the clock ({@link #advanceTo}) before it closes a fold.
+     * window, so a stream job moves the clock there ({@link #advanceTo}) when event time passes it without an event.
      */
     public boolean holdsAlerts() { return collector.held() > 0; }
+
+    /** The session time at which the first alert held open is released ({@code Long.MAX_VALUE} when none is held). */
+    public long heldUntil() { return collector.heldUntil(); }
 
     /** Facts that arrived with a time before the session clock. */
     public long lateFacts() { return lateFacts; }

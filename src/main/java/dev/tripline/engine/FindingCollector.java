@@ -88,8 +88,15 @@ public final class FindingCollector implements RuleRuntimeEventListener {
         return drainAssembled(Long.MAX_VALUE).stream().map(Assembled::alert).toList();
     }
 
-    /** Findings held open for an echo (for tests). */
+    /** Findings held open for an echo. */
     int held() { return pending.size(); }
+
+    /** The earliest session time at which a held finding is released; {@code Long.MAX_VALUE} when none is held. */
+    long heldUntil() {
+        long until = Long.MAX_VALUE;
+        for (Pending p : pending.values()) if (p.releaseAt != Long.MIN_VALUE) until = Math.min(until, p.releaseAt);
+        return until;
+    }
 
     /**
      * As {@link #drain}, each alert with the escalations that raised it: the findings inserted since the last call
