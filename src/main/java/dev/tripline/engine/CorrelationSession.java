@@ -78,13 +78,13 @@ public final class CorrelationSession implements AutoCloseable {
         session.insert(fact);
         factsInserted++;
         session.fireAllRules();
-        return collector.drain();
+        return collector.drain(clock.getCurrentTime());
     }
 
     /** Fires what is due (in a live session: windows and expiries the real-time clock has reached). */
     public List<Alert> fire() {
         session.fireAllRules();
-        return collector.drain();
+        return collector.drain(clockMillis());
     }
 
     /**
@@ -96,20 +96,35 @@ public final class CorrelationSession implements AutoCloseable {
         if (!started || epochMillis <= now) return List.of();
         clock.advanceTime(epochMillis - now, java.util.concurrent.TimeUnit.MILLISECONDS);
         session.fireAllRules();
-        return collector.drain();
+        return collector.drain(clock.getCurrentTime());
     }
 
-    /** Ends the batch: runs the clock past every window so nothing pending is lost, and returns what fired. */
+    /**
+     * Ends the batch: runs the clock past every window so nothing pending is lost, and returns what fired and
+     * every alert still held open (a typed command waiting for its echo).
+     */
     public List<Alert> finish() {
-        if (clock == null) return fire();
+        if (clock == null) {
+            session.fireAllRules();
+            return collector.drainAll();
+        }
         List<Alert> out = new ArrayList<>();
         if (started) {
             clock.advanceTime(FLUSH_HORIZON.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             session.fireAllRules();
-            out.addAll(collector.drain());
         }
+        out.addAll(collector.drainAll());
         return out;
     }
+
+    /**
+     * Whether alerts are held open (a typed command waiting for its echo): they leave when the clock passes their
+     * window, so a stream job moves the clock there ({@link #advanceTo}) when event time passes it without an event.
+     */
+    public boolean holdsAlerts() { return collector.held() > 0; }
+
+    /** The session time at which the first alert held open is released ({@code Long.MAX_VALUE} when none is held). */
+    public long heldUntil() { return collector.heldUntil(); }
 
     /** Facts that arrived with a time before the session clock. */
     public long lateFacts() { return lateFacts; }

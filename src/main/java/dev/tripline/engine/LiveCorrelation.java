@@ -45,6 +45,9 @@ public final class LiveCorrelation implements AutoCloseable {
     /** Fires what the clock has made due (windows closing, expiries); call periodically. */
     public List<Alert> tick() { return fresh(session.fire()); }
 
+    /** Ends the watch: fires what is due and releases every alert still held open (a command waiting for its echo). */
+    public List<Alert> finish() { return fresh(session.finish()); }
+
     /** Swaps in new rules, replaying the events still held; returns the alerts only the new rules raise. */
     public List<Alert> reload(CompiledRules next) {
         List<ProcessEvent> held = new ArrayList<>();

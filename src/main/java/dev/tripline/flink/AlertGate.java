@@ -47,13 +47,13 @@ final class AlertGate {
      */
     void emit(KeyEngine engine, List<Alert> alerts, TimerService timers, Collector<String> out) throws Exception {
         long now = engine.session().clockMillis();
-        engine.dedup().release(now);
+        engine.dedup().release(now, alerts);
         for (Alert a : alerts) {
             if (dropSuppressed(a)) continue;
             long first = engine.dedup().accept(a, now);
             if (engine.dedup().folds(a)) {
                 folding.put(fingerprint(a), foldId(a, first));
-                timers.registerEventTimeTimer(first + dedupWindowMillis + 1);
+                timers.registerEventTimeTimer(first + dedupWindowMillis + Deduplicator.LATENESS + 1);
             }
         }
         drain(engine, out);

@@ -161,6 +161,16 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
 
     @Override public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
         // As the CLI does before each event: folds whose window closed before now go out first.
+        if (clock.value() != null) {
+            // An alert held open for its echo (heldUntil, timer set in process) leaves once event time passes its
+            // window, as the CLI's next event or end of input releases it: before any fold it may join closes.
+            KeyEngine engine = engine(ctx.getCurrentKey());
+            CorrelationSession s = engine.session();
+            if (s.heldUntil() <= ts) {
+                gate.emit(engine, s.advanceTo(ts), ctx.timerService(), out);
+                clock.update(s.clockMillis());
+            }
+        }
         if (gate.hasOpenFolds()) gate.release(engine(ctx.getCurrentKey()), ts, out);
         List<FlinkEvent> due = pending.get(ts);
         if (due != null) {
@@ -184,6 +194,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         CorrelationSession s = engine.session();
         long learnedBefore = s.longLivedContextLearned(), lateBefore = s.lateFacts();
         gate.emit(engine, s.accept(e.toFact()), ctx.timerService(), out);
+        if (s.holdsAlerts()) ctx.timerService().registerEventTimeTimer(s.heldUntil());
         late.add(s.lateFacts() - lateBefore); // behind what the session has seen: the CLI's count of late events
         if (s.longLivedContextLearned() > learnedBefore) teachers.add(e); // rebuilt sessions must learn it again
         retained.add(e);

@@ -114,8 +114,36 @@ public final class ProcessEvent implements TimedFact, java.io.Serializable {
     /** {@code w3wp.exe} for {@code C:\Windows\System32\inetsrv\w3wp.exe}; "" when unknown. */
     public String getParentImageFileNameLower() { return Text.fold(Text.fileName(parentImage)); }
     public String getImageFileNameLower() { return Text.fold(Text.fileName(image)); }
-    /** Command line with case folded and runs of white space collapsed: two spellings of one command are one. */
-    public String getCommandLineKey() { return commandLineLower.strip().replaceAll("\\s+", " "); }
+    /**
+     * The command as typed, for counting commands: case folded, runs of white space collapsed, and the program
+     * named by its bare name ({@code "C:\\Windows\\system32\\net1.exe"  group} and {@code net group} are both
+     * {@code net group}). Two spellings of one command are one; so are net.exe and the net1.exe it hands its
+     * arguments to (net1 is net's worker, typed or spawned it runs the same command).
+     */
+    public String getCommandLineKey() { return commandKey(commandLineLower); }
+
+    static String commandKey(String folded) {
+        String line = folded.strip().replaceAll("\\s+", " ");
+        if (line.isEmpty()) return line;
+        int end;
+        String program;
+        if (line.charAt(0) == '"') {
+            end = line.indexOf('"', 1);
+            if (end < 0) return line;
+            program = line.substring(1, end);
+            end++;
+        } else {
+            end = line.indexOf(' ');
+            if (end < 0) end = line.length();
+            program = line.substring(0, end);
+        }
+        String name = Text.fileName(program);
+        if (name.endsWith(".exe")) name = name.substring(0, name.length() - 4);
+        if (name.equals("net1")) name = "net";
+        if (name.isEmpty()) return line;
+        String rest = line.substring(end).strip();
+        return rest.isEmpty() ? name : name + " " + rest;
+    }
     /** Host name folded to lower case, for joining events of one host. */
     public String getHostKey() { return host == null ? "" : Text.fold(host); }
 

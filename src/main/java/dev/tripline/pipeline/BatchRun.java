@@ -172,7 +172,7 @@ public final class BatchRun {
 
         void accept(TimedFact fact) {
             for (ReplaySession.Firing f : session.accept(fact)) {
-                dedup.release(f.clock());
+                dedup.release(f.clock(), f.alerts());
                 for (Alert a : f.alerts()) dedup.accept(a, f.clock());
             }
         }
@@ -182,7 +182,7 @@ public final class BatchRun {
             for (int i = 0; i < rest.size(); i++) {
                 ReplaySession.Firing f = rest.get(i);
                 boolean closing = i == rest.size() - 1;
-                if (!closing) dedup.release(f.clock());
+                if (!closing) dedup.release(f.clock(), f.alerts());
                 for (Alert a : f.alerts()) dedup.accept(a, closing ? Long.MIN_VALUE : f.clock());
             }
             dedup.flush();

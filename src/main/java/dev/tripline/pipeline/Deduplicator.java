@@ -1,6 +1,7 @@
 package dev.tripline.pipeline;
 
 import dev.tripline.model.Alert;
+import dev.tripline.model.AwaitsEcho;
 import dev.tripline.model.ProcessEvent;
 import dev.tripline.model.Text;
 
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * and the same parent image (severity can depend on the parent, so runs under different parents stay apart),
  * within {@code window} of the first one, becomes one alert with {@code count}, {@code first_seen} and
  * {@code last_seen} (Sysmon and 4688 logging one process twice, a script looping). The alert is released when
- * its window has passed in event time, or at the end of the input. Correlations pass straight through: they
+ * its window (and {@link #LATENESS} more) has passed in event time, or at the end of the input. Correlations pass straight through: they
  * have their own one-alert-per-episode rules. A window of zero turns folding off.
  *
  * <p>The CLI's batch run and the Flink job's keyed operator both fold with it, so a folded alert is the same
@@ -26,6 +27,12 @@ import java.util.function.Consumer;
 public final class Deduplicator {
     /** At most this many events are listed on a folded alert; {@code count} still counts them all. */
     static final int MAX_EVENTS = 20;
+
+    /**
+     * How long after its window a group stays open: an alert can leave the engine this long after its own time (a
+     * typed command held open for its echo), and must still find its group.
+     */
+    public static final long LATENESS = AwaitsEcho.MAX_WINDOW_MILLIS;
 
     private final long windowMillis;
     private final Consumer<Alert> downstream;
@@ -42,13 +49,18 @@ public final class Deduplicator {
      * which with {@link #key} names the group, or its own time when it passed straight through.
      */
     public long accept(Alert alert, long now) {
-        release(now);
+        release(Math.min(now, alert.time())); // a held alert is older than now: its group must still be open
         if (!folds(alert)) {
             downstream.accept(alert);
             return alert.time();
         }
         String key = key(alert);
         Group g = open.get(key);
+        if (g != null && alert.time() > g.first + windowMillis) { // its window closed while the alert was held
+            open.remove(key);
+            emit(new ArrayList<>(List.of(g)));
+            g = null;
+        }
         if (g == null) {
             g = new Group(alert);
             open.put(key, g);
@@ -57,6 +69,16 @@ public final class Deduplicator {
             folded++;
         }
         return g.first;
+    }
+
+    /**
+     * What a firing at session time {@code now} lets close before its {@code alerts} are accepted: only groups none
+     * of them could join (an alert held open for an echo leaves the engine later than its own time).
+     */
+    public void release(long now, List<Alert> alerts) {
+        long upTo = now;
+        for (Alert a : alerts) upTo = Math.min(upTo, a.time());
+        release(upTo);
     }
 
     /** Whether this alert is held for folding (a detection, with folding on) rather than passed straight through. */
@@ -71,7 +93,7 @@ public final class Deduplicator {
         List<Group> due = new ArrayList<>();
         for (var it = open.values().iterator(); it.hasNext(); ) {
             Group g = it.next();
-            if (g.first + windowMillis >= now) break;
+            if (g.first + windowMillis + LATENESS >= now) break;
             due.add(g);
             it.remove();
         }
@@ -92,11 +114,16 @@ public final class Deduplicator {
         for (Group g : groups) downstream.accept(g.alert());
     }
 
-    /** What makes two detections repeats of each other; with the group's first time it names a folded alert. */
+    /**
+     * What makes two detections repeats of each other; with the group's first time it names a folded alert. The
+     * image is part of it: the command-line key names net1 as net (one typed command), but a net1.exe typed
+     * directly after a net.exe is a second command, not a repeat.
+     */
     public static String key(Alert a) {
         ProcessEvent e = a.events().get(0);
         return a.rule().id() + '\u0000' + Text.fold(a.host()) + '\u0000' + Text.fold(a.user().display()) + '\u0000'
-                + e.getCommandLineKey() + '\u0000' + e.getParentImageLower() + '\u0000' + (a.suppressed() ? "s" : "");
+                + e.getImageFileNameLower() + '\u0000' + e.getCommandLineKey() + '\u0000' + e.getParentImageLower() + '\u0000'
+                + (a.suppressed() ? "s" : "");
     }
 
     private static final class Group {

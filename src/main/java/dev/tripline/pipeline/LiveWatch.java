@@ -79,6 +79,7 @@ public final class LiveWatch {
                 if (lines.ended()) break;
                 if (!any) lines.await(pollMillis);
             }
+            emit(live.finish());
         } finally {
             live.close();
         }

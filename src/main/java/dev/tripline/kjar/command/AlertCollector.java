@@ -36,10 +36,13 @@ public final class AlertCollector implements RuleRuntimeEventListener {
 
     @Override public void objectDeleted(ObjectDeletedEvent event) {}
 
-    /** Ends a firing: its findings become alerts in the outbox, numbered with the firing (1, 2, … per session). */
-    void seal() {
+    /**
+     * Ends a firing at session time {@code clock}: its findings become alerts in the outbox, numbered with the firing
+     * (1, 2, … per session); a finding held open for an echo goes out with the firing after its window has passed.
+     */
+    void seal(long clock) {
         firings++;
-        for (FindingCollector.Assembled a : findings.drainAssembled()) outbox.add(RemoteAlert.of(a.alert(), a.raisedBy(), firings));
+        for (FindingCollector.Assembled a : findings.drainAssembled(clock)) outbox.add(RemoteAlert.of(a.alert(), a.raisedBy(), firings));
     }
 
     /** The sealed alerts, oldest first, and an empty outbox. */

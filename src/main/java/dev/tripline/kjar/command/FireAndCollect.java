@@ -18,7 +18,7 @@ public final class FireAndCollect implements ExecutableCommand<Integer> {
         KieSession session = ((RegistryContext) context).lookup(KieSession.class);
         AlertCollector collector = AlertCollector.of(session);
         int fired = session.fireAllRules();
-        collector.seal();
+        collector.seal(session.getSessionClock().getCurrentTime());
         return fired;
     }
 
