@@ -9,7 +9,13 @@ final class PrefilterRules {
     /** The file name, in the package's folder (no Sigma rule file can take it: see SigmaConverter). */
     static final String FILE = "sigma_prefilter.drl";
 
+    static final String CANDIDATES = "A process event is a candidate for each Sigma rule of this package whose text it holds";
+    static final String LET_GO = "A Sigma candidate is let go once the rules have seen it";
+
     private PrefilterRules() {}
+
+    /** Whether {@code ruleName} is one of the prefilter's own two rules (not a converted Sigma rule). */
+    static boolean isPrefilterRule(String ruleName) { return CANDIDATES.equals(ruleName) || LET_GO.equals(ruleName); }
 
     static String generate(String pkg) {
         return "package " + pkg + ";\n"
@@ -22,7 +28,7 @@ final class PrefilterRules {
                 + "import dev.tripline.sigma.runtime.SigmaCandidate;\n"
                 + "import dev.tripline.sigma.runtime.SigmaPrefilter;\n"
                 + "\n"
-                + "rule \"A process event is a candidate for each Sigma rule of this package whose text it holds\"\n"
+                + "rule \"" + CANDIDATES + "\"\n"
                 + "when\n"
                 + "    $e : ProcessEvent()\n"
                 + "then\n"
@@ -32,7 +38,7 @@ final class PrefilterRules {
                 + "    }\n"
                 + "end\n"
                 + "\n"
-                + "rule \"A Sigma candidate is let go once the rules have seen it\"\n"
+                + "rule \"" + LET_GO + "\"\n"
                 + "    // Below every other rule: the candidate rules fire first.\n"
                 + "    salience -1000000\n"
                 + "when\n"

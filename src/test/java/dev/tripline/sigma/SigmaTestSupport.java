@@ -101,6 +101,11 @@ final class SigmaTestSupport {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** The compiled converted rules, without the prefilter's own two rules. */
+    static List<org.kie.api.definition.rule.Rule> convertedRules(CompiledRules compiled) {
+        return compiled.rules().stream().filter(r -> !PrefilterRules.isPrefilterRule(r.getName())).toList();
+    }
+
     /** Compiles {@code files}, adding the prefilter rules of each package whose converted rules use one. */
     static CompiledRules compile(String description, List<RuleFile> files) throws RuleCompilationException {
         List<RuleFile> all = new ArrayList<>(files);
