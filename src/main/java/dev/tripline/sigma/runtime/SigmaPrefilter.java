@@ -7,7 +7,6 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,17 +74,20 @@ public final class SigmaPrefilter {
         this.fullMask = fullMask;
         this.scans = scans;
         this.always = always;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(ruleNames.length));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(ruleNames.length, scans));
     }
 
     private static final class Scratch {
         final int[] stamp;
         final long[] mask;
+        final int[][] seen; // per field, per literal: the event that last reported it (each literal counts once)
         int event;
 
-        Scratch(int rules) {
+        Scratch(int rules, List<FieldScan> scans) {
             stamp = new int[rules];
             mask = new long[rules];
+            seen = new int[scans.size()][];
+            for (int i = 0; i < scans.size(); i++) seen[i] = new int[scans.get(i).automaton().literals()];
         }
     }
 
@@ -101,36 +103,41 @@ public final class SigmaPrefilter {
             p = byPackage.get(pkg);
             if (p == null) {
                 KiePackage kp = kieBase.getKiePackage(pkg);
-                p = build(pkg, kp == null ? List.of() : kp.getRules());
+                Map<String, String> requirements = new LinkedHashMap<>();
+                if (kp != null) {
+                    for (Rule r : kp.getRules()) {
+                        Object meta = r.getMetaData().get("prefilter");
+                        if (meta != null) requirements.put(r.getName(), annotationText(meta));
+                    }
+                }
+                p = build(pkg, requirements);
                 byPackage.put(pkg, p);
             }
             return p;
         }
     }
 
-    /** The prefilter of {@code rules} (those without {@code @prefilter} are not prefiltered and are ignored). */
-    public static SigmaPrefilter build(String rulePackage, Collection<Rule> rules) {
+    /** The prefilter of rules by name, each with its {@code @prefilter} text. */
+    public static SigmaPrefilter build(String rulePackage, Map<String, String> requirementByRule) {
         List<String> names = new ArrayList<>();
         List<Long> masks = new ArrayList<>();
         List<String> always = new ArrayList<>();
         Map<String, Map<String, List<int[]>>> byField = new LinkedHashMap<>(); // field -> literal -> (rule, clause)
-        for (Rule r : rules) {
-            Object meta = r.getMetaData().get("prefilter");
-            if (meta == null) continue;
+        for (var r : requirementByRule.entrySet()) {
             List<List<Literal>> clauses;
             try {
-                clauses = decode(annotationText(meta));
+                clauses = decode(r.getValue());
             } catch (IllegalArgumentException e) {
                 clauses = List.of();
             }
             boolean usable = !clauses.isEmpty() && clauses.size() <= 64
                     && clauses.stream().allMatch(c -> !c.isEmpty() && c.stream().allMatch(l -> FIELDS.containsKey(l.field()) && !l.text().isEmpty()));
             if (!usable) {
-                always.add(r.getName());
+                always.add(r.getKey());
                 continue;
             }
             int rule = names.size();
-            names.add(r.getName());
+            names.add(r.getKey());
             masks.add(clauses.size() == 64 ? -1L : (1L << clauses.size()) - 1);
             for (int c = 0; c < clauses.size(); c++) {
                 for (Literal l : clauses.get(c)) {
@@ -168,13 +175,18 @@ public final class SigmaPrefilter {
         int stamp = ++s.event;
         if (stamp == 0) { // wrapped: start over
             java.util.Arrays.fill(s.stamp, 0);
+            for (int[] seen : s.seen) java.util.Arrays.fill(seen, 0);
             stamp = s.event = 1;
         }
         final int now = stamp;
-        for (FieldScan f : scans) {
+        for (int fi = 0; fi < scans.size(); fi++) {
+            FieldScan f = scans.get(fi);
             String value = f.value().apply(event);
             if (value == null || value.isEmpty()) continue;
+            int[] seen = s.seen[fi];
             f.automaton().scan(value, literal -> {
+                if (seen[literal] == now) return;
+                seen[literal] = now;
                 int[] p = f.postings()[literal];
                 for (int j = 0; j < p.length; j += 2) {
                     int rule = p[j];
