@@ -7,13 +7,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a conversion produced: one DRL {@link RuleFile} per converted Sigma rule or correlation, and one
- * {@link ConversionRejected.Rejection} per document left out.
+ * What a conversion produced: one DRL {@link RuleFile} per converted Sigma rule or correlation, one
+ * {@link ConversionRejected.Rejection} per document left out, and the support files the rules need.
  */
-public record ConversionResult(List<RuleFile> files, List<ConversionRejected.Rejection> rejections, int documents) {
+public record ConversionResult(List<RuleFile> files, List<ConversionRejected.Rejection> rejections, int documents,
+                               List<RuleFile> support) {
     public ConversionResult {
         files = List.copyOf(files);
         rejections = List.copyOf(rejections);
+        support = List.copyOf(support);
+    }
+
+    public ConversionResult(List<RuleFile> files, List<ConversionRejected.Rejection> rejections, int documents) {
+        this(files, rejections, documents, List.of());
+    }
+
+    /**
+     * The converted rules plus the {@code support} files they need to run (the package's prefilter rules,
+     * {@code sigma_prefilter.drl}): what to compile or write.
+     */
+    public List<RuleFile> allFiles() {
+        List<RuleFile> all = new java.util.ArrayList<>(files);
+        all.addAll(support);
+        return all;
     }
 
     /** Rejections counted by category ("unknown field", "unsupported regex", …), sorted by category. */

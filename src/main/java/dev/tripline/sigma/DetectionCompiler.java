@@ -8,6 +8,7 @@ import dev.tripline.sigma.SigmaDocument.FieldGroup;
 import dev.tripline.sigma.SigmaDocument.FieldMatch;
 import dev.tripline.sigma.SigmaDocument.Keywords;
 import dev.tripline.sigma.runtime.SigmaMatch;
+import dev.tripline.sigma.runtime.SigmaPrefilter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -336,12 +337,14 @@ final class DetectionCompiler {
                 return new Expr.Atom("SigmaMatch." + fn + "( " + p.raw() + ", " + lit + " )");
             }
             String op = kind == null ? "==" : kind == Modifier.CONTAINS ? "contains" : kind == Modifier.STARTSWITH ? "str[startsWith]" : "str[endsWith]";
-            return new Expr.Atom(p.folded() + " " + op + " " + lit);
+            return new Expr.Atom(p.folded() + " " + op + " " + lit, new SigmaPrefilter.Literal(p.folded(), Text.fold(text)));
         }
         SigmaString pattern = s.wrap(kind == Modifier.CONTAINS || kind == Modifier.ENDSWITH, kind == Modifier.CONTAINS || kind == Modifier.STARTSWITH);
         if (cased) return new Expr.Atom("SigmaMatch.like( " + p.raw() + ", " + DrlText.literal(pattern.toPattern()) + " )");
         String glob = DrlText.literal(pattern.mapLiterals(Text::fold).toPattern());
         if (p.folded() == null) return new Expr.Atom("SigmaMatch.likeFolded( " + p.raw() + ", " + glob + " )");
-        return new Expr.Atom("SigmaMatch.like( " + p.folded() + ", " + glob + " )");
+        String longest = pattern.mapLiterals(Text::fold).longestLiteralRun();
+        return new Expr.Atom("SigmaMatch.like( " + p.folded() + ", " + glob + " )",
+                longest.isEmpty() ? null : new SigmaPrefilter.Literal(p.folded(), longest));
     }
 }

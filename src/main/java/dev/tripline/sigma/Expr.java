@@ -1,5 +1,7 @@
 package dev.tripline.sigma;
 
+import dev.tripline.sigma.runtime.SigmaPrefilter;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +9,13 @@ import java.util.List;
 sealed interface Expr {
     int WIDTH = 110;
 
-    record Atom(String text) implements Expr {}
+    /**
+     * One test; {@code needs} is text the test cannot pass without (a literal of a folded field), or null when
+     * it has none the prefilter can use.
+     */
+    record Atom(String text, SigmaPrefilter.Literal needs) implements Expr {
+        Atom(String text) { this(text, null); }
+    }
 
     record Group(boolean and, List<Expr> terms) implements Expr {}
 

@@ -1,5 +1,7 @@
 package dev.tripline.sigma;
 
+import dev.tripline.sigma.runtime.SigmaPrefilter;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,16 @@ final class RuleGenerator {
      */
     static String generate(String pkg, SigmaDocument.Rule rule, String ruleName, List<SigmaDocument.Filter> filters,
                            DetectionCompiler compiler, boolean quiet) throws ConversionRejected {
+        return generate(pkg, rule, ruleName, filters, compiler, quiet, true);
+    }
+
+    /**
+     * @param prefilter when the constraint needs some text ({@link Required}), the rule is written to run only on
+     *                  events its package's prefilter names as candidates ({@link PrefilterRules}); otherwise, or
+     *                  when false, on every event
+     */
+    static String generate(String pkg, SigmaDocument.Rule rule, String ruleName, List<SigmaDocument.Filter> filters,
+                           DetectionCompiler compiler, boolean quiet, boolean prefilter) throws ConversionRejected {
         Expr constraint = compiler.detection(rule.detection(), rule.conditions());
         List<String> filterNotes = new ArrayList<>();
         for (SigmaDocument.Filter f : filters) {
@@ -41,17 +53,25 @@ final class RuleGenerator {
         for (String c : rule.conditions()) b.append("//   condition: ").append(DrlText.comment(c)).append('\n');
         for (String fnote : filterNotes) b.append("//   and filter: ").append(DrlText.comment(fnote)).append('\n');
         b.append('\n');
+        List<List<SigmaPrefilter.Literal>> needs = prefilter ? Required.of(constraint) : List.of();
         b.append("import dev.tripline.model.ProcessEvent;\n");
         b.append("import dev.tripline.model.Detection;\n");
         b.append("import dev.tripline.sigma.runtime.SigmaMatch;\n");
+        if (!needs.isEmpty()) b.append("import dev.tripline.sigma.runtime.SigmaCandidate;\n");
         if (quiet) b.append("import dev.tripline.sigma.runtime.QuietDetection;\n");
         b.append('\n');
         b.append("rule ").append(DrlText.literal(ruleName)).append('\n');
         annotations(b, m);
+        if (!needs.isEmpty()) b.append("    @prefilter( ").append(DrlText.literal(SigmaPrefilter.encode(needs))).append(" )\n");
         b.append("when\n");
+        if (!needs.isEmpty()) {
+            b.append("    // Only events that hold the text in @prefilter (see ").append(PrefilterRules.FILE).append(")\n");
+            b.append("    $c : SigmaCandidate( rule == ").append(DrlText.literal(ruleName))
+                    .append(", rulePackage == ").append(DrlText.literal(pkg)).append(" )\n");
+        }
         b.append("    $e : ProcessEvent(\n");
         b.append("        ").append(Expr.render(constraint, 8)).append('\n');
-        b.append("    )\n");
+        b.append(needs.isEmpty() ? "    )\n" : "    ) from $c.event\n");
         b.append("then\n");
         if (quiet) {
             b.append("    // generate: false — feeds correlations only, raises no alert of its own\n");

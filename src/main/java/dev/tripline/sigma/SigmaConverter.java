@@ -38,21 +38,32 @@ public final class SigmaConverter {
 
     private final String folder;
     private final Map<String, List<String>> placeholders;
+    private final boolean prefilter;
 
-    private SigmaConverter(String folder, Map<String, List<String>> placeholders) {
+    private SigmaConverter(String folder, Map<String, List<String>> placeholders) { this(folder, placeholders, true); }
+
+    private SigmaConverter(String folder, Map<String, List<String>> placeholders, boolean prefilter) {
         if (!folder.matches("[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)*")) throw new IllegalArgumentException("folder must be a package path like tripline/sigma: " + folder);
         this.folder = folder;
         this.placeholders = Map.copyOf(placeholders);
+        this.prefilter = prefilter;
     }
 
     /** Output under {@value #DEFAULT_FOLDER}, no {@code expand} placeholders configured. */
     public static SigmaConverter defaults() { return new SigmaConverter(DEFAULT_FOLDER, Map.of()); }
 
     /** Output under {@code folder} (a package path relative to the rules root, e.g. {@code tripline/detection/discovery/sigma}). */
-    public SigmaConverter withFolder(String folder) { return new SigmaConverter(folder, placeholders); }
+    public SigmaConverter withFolder(String folder) { return new SigmaConverter(folder, placeholders, prefilter); }
+
+    /**
+     * With the prefilter (the default), a rule whose conditions need some text runs only on the events that hold
+     * it ({@code @prefilter}, {@code sigma_prefilter.drl}); without, every rule is evaluated on every event. The
+     * findings are the same; the prefilter makes an event's cost follow the rules it could match.
+     */
+    public SigmaConverter withPrefilter(boolean on) { return new SigmaConverter(folder, placeholders, on); }
 
     /** Values for {@code expand} placeholders ({@code %name%} → values, OR-ed). */
-    public SigmaConverter withPlaceholders(Map<String, List<String>> values) { return new SigmaConverter(folder, values); }
+    public SigmaConverter withPlaceholders(Map<String, List<String>> values) { return new SigmaConverter(folder, values, prefilter); }
 
     /** A Sigma rule file larger than this is rejected unread (the largest SigmaHQ rule is about 60 KB). */
     static final long MAX_FILE_BYTES = 4L << 20;
@@ -155,6 +166,8 @@ public final class SigmaConverter {
         DetectionCompiler compiler = new DetectionCompiler(placeholders);
         String pkg = folder.replace('/', '.');
         Set<String> usedNames = new HashSet<>(), usedFiles = new HashSet<>();
+        usedFiles.add(PrefilterRules.FILE.replace(".drl", ""));
+        boolean prefiltered = false;
         List<RuleFile> files = new ArrayList<>();
         for (SigmaDocument.Rule r : rules) {
             try {
@@ -167,12 +180,13 @@ public final class SigmaConverter {
                 if (values > MAX_VALUES) throw ConversionRejected.of("over limit: " + values + " values (limit " + MAX_VALUES + ")");
                 List<SigmaDocument.Filter> applicable = filters.stream().filter(f -> applies(f, r)).toList();
                 String name = unique(r.title(), r.id(), usedNames);
-                String drl = RuleGenerator.generate(pkg, r, name, applicable, compiler, quietCandidates.contains(r.id()));
+                String drl = RuleGenerator.generate(pkg, r, name, applicable, compiler, quietCandidates.contains(r.id()), prefilter);
                 if (drl.length() > MAX_DRL_CHARS) {
                     throw ConversionRejected.of("over limit: the rule converts to " + drl.length() / 1024 + " KiB of DRL (limit "
                             + MAX_DRL_CHARS / 1024 + " KiB); Drools cannot compile a condition that large");
                 }
                 files.add(file(r.file(), drl, usedFiles));
+                prefiltered |= drl.contains(" : SigmaCandidate( rule == ");
             } catch (ConversionRejected e) {
                 rejections.add(e.in(r.file(), r.id()).rejection());
             } catch (StackOverflowError e) {
@@ -189,8 +203,11 @@ public final class SigmaConverter {
                 rejections.add(e.in(c.file(), c.id()).rejection());
             }
         }
+        String driver = folder + "/" + PrefilterRules.FILE;
+        List<RuleFile> support = prefiltered ? List.of(new RuleFile(driver, driver, PrefilterRules.generate(pkg))) : List.of();
         return new ConversionResult(files, rejections, docs.size() + unreadable.size()
-                + (int) rejections.stream().filter(x -> x.category().startsWith("invalid YAML") || x.category().startsWith("over limit") && x.ruleId() == null).count());
+                + (int) rejections.stream().filter(x -> x.category().startsWith("invalid YAML") || x.category().startsWith("over limit") && x.ruleId() == null).count(),
+                support);
     }
 
     private static long values(SigmaDocument.DetectionItem item) {
@@ -251,7 +268,7 @@ public final class SigmaConverter {
     /** Writes every converted file below {@code outputRoot} (at its relative path); returns the paths written. */
     public static List<Path> write(ConversionResult result, Path outputRoot) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (RuleFile f : result.files()) {
+        for (RuleFile f : result.allFiles()) {
             Path p = outputRoot.resolve(f.relativePath()).normalize();
             if (!p.startsWith(outputRoot.normalize())) throw new IOException("refusing to write outside " + outputRoot + ": " + f.relativePath());
             Files.createDirectories(p.getParent());
@@ -265,6 +282,10 @@ public final class SigmaConverter {
     public static RuleSource merge(RuleSource base, ConversionResult converted) {
         List<RuleFile> all = new ArrayList<>(base.files());
         all.addAll(converted.files());
+        for (RuleFile s : converted.support()) {
+            // A second conversion into the same package needs no second prefilter: one serves the whole package.
+            if (all.stream().noneMatch(f -> f.relativePath().equals(s.relativePath()))) all.add(s);
+        }
         return RuleSource.of(base.description() + " + " + converted.files().size() + " Sigma rules", all);
     }
 }

@@ -90,6 +90,18 @@ public final class SigmaString {
         return s;
     }
 
+    /** The longest run of literal characters between wildcards ("" when there is none). */
+    String longestLiteralRun() {
+        String best = "";
+        int start = 0;
+        for (int i = 0; i <= length(); i++) {
+            if (i < length() && kindAt(i) == Kind.LITERAL) continue;
+            if (i - start > best.length()) best = chars.substring(start, i);
+            start = i + 1;
+        }
+        return best;
+    }
+
     /** A copy with the character at {@code i} (a literal) replaced by {@code c}. */
     SigmaString withChar(int i, char c) {
         StringBuilder b = new StringBuilder(chars);

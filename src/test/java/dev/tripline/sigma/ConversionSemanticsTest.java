@@ -45,8 +45,8 @@ class ConversionSemanticsTest {
         ConversionResult r = SigmaConverter.defaults().convertFile(p);
         assertThat(r.rejections()).isEmpty();
         CompiledRules rules = SigmaTestSupport.compile("hostile", r.files());
-        assertThat(rules.rules()).hasSize(1);
-        assertThat(rules.rules().get(0).getName()).isEqualTo("Evil \" end then rule \"x\" when */ $e # // title");
+        assertThat(SigmaTestSupport.convertedRules(rules)).hasSize(1);
+        assertThat(SigmaTestSupport.convertedRules(rules).get(0).getName()).isEqualTo("Evil \" end then rule \"x\" when */ $e # // title");
 
         List<String> hits = List.of("xa\"by", "c\\d", "$x${y}", "line1\nline2", "end\nthen\n  insert( null );\nrule", "*/ /* // #", "\\u0041");
         List<String> misses = List.of("ab", "a\\\"b", "cd", "c\\\\e", "$x$y", "line1 line2", "end then", "A", "u0041", "*/ /*");
@@ -195,6 +195,9 @@ class ConversionSemanticsTest {
         RuleSource merged = SigmaConverter.merge(RuleSource.directory(SigmaTestSupport.rulesDrl()), r);
         assertThat(merged.drlFiles()).extracting(RuleFile::relativePath).contains("tripline/sigma/proc_creation_win_nltest_recon.drl");
         Path out = Files.createTempDirectory("sigma-out");
-        assertThat(SigmaConverter.write(r, out)).singleElement().satisfies(p -> assertThat(p).exists());
+        // The rule and its package's prefilter rules.
+        assertThat(SigmaConverter.write(r, out)).hasSize(2).allSatisfy(p -> assertThat(p).exists())
+                .anySatisfy(p -> assertThat(p).hasFileName("sigma_prefilter.drl"));
+        assertThat(merged.drlFiles()).extracting(RuleFile::relativePath).contains("tripline/sigma/sigma_prefilter.drl");
     }
 }

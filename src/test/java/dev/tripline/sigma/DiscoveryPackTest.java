@@ -66,12 +66,15 @@ class DiscoveryPackTest {
             assertThat(f.content()).contains("attack.discovery");
             assertThat(root.resolve(f.relativePath())).as(f.relativePath()).hasContent(f.content());
         }
+        assertThat(r.support()).as("the package's prefilter rules").singleElement()
+                .satisfies(f -> assertThat(root.resolve(f.relativePath())).hasContent(f.content()));
     }
 
     @Test
     void bundledRulesAndThePackCompileTogetherAndFeedTheBurst() throws Exception {
         CompiledRules rules = RuleCompiler.compile(RuleSource.directory(SigmaTestSupport.rulesDrl()));
-        assertThat(rules.rules().stream().filter(x -> x.getPackageName().equals(FOLDER.replace('/', '.')))).hasSize(PACK.size());
+        // One rule per pack file, plus the package's two prefilter rules (sigma_prefilter.drl).
+        assertThat(rules.rules().stream().filter(x -> x.getPackageName().equals(FOLDER.replace('/', '.')))).hasSize(PACK.size() + 2);
 
         List<Alert> alerts = new ArrayList<>();
         try (CorrelationSession s = CorrelationSession.replay(rules)) {

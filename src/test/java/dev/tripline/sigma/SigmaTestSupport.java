@@ -101,8 +101,23 @@ final class SigmaTestSupport {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** The compiled converted rules, without the prefilter's own two rules. */
+    static List<org.kie.api.definition.rule.Rule> convertedRules(CompiledRules compiled) {
+        return compiled.rules().stream().filter(r -> !PrefilterRules.isPrefilterRule(r.getName())).toList();
+    }
+
+    /** Compiles {@code files}, adding the prefilter rules of each package whose converted rules use one. */
     static CompiledRules compile(String description, List<RuleFile> files) throws RuleCompilationException {
-        return RuleCompiler.compile(RuleSource.of(description, files));
+        List<RuleFile> all = new ArrayList<>(files);
+        java.util.Set<String> drivers = new java.util.HashSet<>();
+        for (RuleFile f : files) if (f.relativePath().endsWith("/" + PrefilterRules.FILE)) drivers.add(f.relativePath());
+        for (RuleFile f : files) {
+            if (!f.content().contains(" : SigmaCandidate( rule == ")) continue;
+            String folder = f.relativePath().substring(0, f.relativePath().lastIndexOf('/'));
+            String driver = folder + "/" + PrefilterRules.FILE;
+            if (drivers.add(driver)) all.add(new RuleFile(driver, driver, PrefilterRules.generate(folder.replace('/', '.'))));
+        }
+        return RuleCompiler.compile(RuleSource.of(description, all));
     }
 
     /** events/event_lifetimes.drl from the bundled rules, so converted rules run with the same fact lifetimes. */

@@ -1,0 +1,125 @@
+package dev.tripline.sigma.runtime;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Aho–Corasick over UTF-16 code units: every occurrence of every literal in one left-to-right pass, in time
+ * linear in the text plus the matches, however many literals there are. Built once (at the first event of a
+ * KieBase) and then read-only, so one automaton serves every session and thread.
+ *
+ * <p>Layout: the root's transitions are a dense table over all 65,536 code units; every other state keeps its
+ * few transitions as a sorted key array (binary search). Each state knows the literal that ends there (if any)
+ * and the nearest state on its failure chain where a literal ends, so reporting walks only real matches.
+ */
+public final class LiteralAutomaton {
+    private final int[] rootNext;
+    private final char[][] keys;
+    private final int[][] next;
+    private final int[] fail;
+    private final int[] literalAt;  // literal index ending at this state, or -1
+    private final int[] outputLink; // nearest state on the failure chain with a literal, or 0
+    private final int literals;
+
+    private LiteralAutomaton(int[] rootNext, char[][] keys, int[][] next, int[] fail, int[] literalAt, int[] outputLink, int literals) {
+        this.rootNext = rootNext;
+        this.keys = keys;
+        this.next = next;
+        this.fail = fail;
+        this.literalAt = literalAt;
+        this.outputLink = outputLink;
+        this.literals = literals;
+    }
+
+    /** The automaton of {@code literals} (non-empty, distinct); literal {@code i} is reported as {@code i}. */
+    public static LiteralAutomaton of(List<String> literals) {
+        List<Map<Character, Integer>> trie = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        trie.add(new HashMap<>());
+        ends.add(-1);
+        for (int i = 0; i < literals.size(); i++) {
+            String s = literals.get(i);
+            if (s.isEmpty()) throw new IllegalArgumentException("empty literal");
+            int state = 0;
+            for (int k = 0; k < s.length(); k++) {
+                Integer to = trie.get(state).get(s.charAt(k));
+                if (to == null) {
+                    to = trie.size();
+                    trie.get(state).put(s.charAt(k), to);
+                    trie.add(new HashMap<>());
+                    ends.add(-1);
+                }
+                state = to;
+            }
+            if (ends.get(state) >= 0) throw new IllegalArgumentException("duplicate literal: " + s);
+            ends.set(state, i);
+        }
+        int n = trie.size();
+        char[][] keys = new char[n][];
+        int[][] next = new int[n][];
+        for (int s = 0; s < n; s++) {
+            Map<Character, Integer> t = trie.get(s);
+            char[] k = new char[t.size()];
+            int j = 0;
+            for (char c : t.keySet()) k[j++] = c;
+            Arrays.sort(k);
+            int[] to = new int[k.length];
+            for (j = 0; j < k.length; j++) to[j] = t.get(k[j]);
+            keys[s] = k;
+            next[s] = to;
+        }
+        int[] rootNext = new int[1 << 16];
+        for (int j = 0; j < keys[0].length; j++) rootNext[keys[0][j]] = next[0][j];
+        int[] literalAt = ends.stream().mapToInt(Integer::intValue).toArray();
+        int[] fail = new int[n];
+        int[] outputLink = new int[n];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int to : next[0]) queue.add(to); // depth 1: fail to the root
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            for (int j = 0; j < keys[s].length; j++) {
+                char c = keys[s][j];
+                int child = next[s][j];
+                int f = fail[s];
+                int to;
+                while (true) {
+                    to = f == 0 ? rootNext[c] : step(keys[f], next[f], c);
+                    if (to >= 0 || f == 0) break;
+                    f = fail[f];
+                }
+                fail[child] = Math.max(to, 0);
+                outputLink[child] = literalAt[fail[child]] >= 0 ? fail[child] : outputLink[fail[child]];
+                queue.add(child);
+            }
+        }
+        return new LiteralAutomaton(rootNext, keys, next, fail, literalAt, outputLink, literals.size());
+    }
+
+    private static int step(char[] k, int[] to, char c) {
+        int i = Arrays.binarySearch(k, c);
+        return i >= 0 ? to[i] : -1;
+    }
+
+    public int literals() { return literals; }
+
+    /** Calls {@code found} with the index of every literal occurrence in {@code text} (repeats included). */
+    public void scan(String text, IntConsumer found) {
+        int s = 0;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            while (true) {
+                if (s == 0) { s = rootNext[c]; break; }
+                int to = step(keys[s], next[s], c);
+                if (to >= 0) { s = to; break; }
+                s = fail[s];
+            }
+            if (literalAt[s] >= 0) found.accept(literalAt[s]);
+            for (int o = outputLink[s]; o != 0; o = outputLink[o]) found.accept(literalAt[o]);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tripline.sigma.runtime;
+
+import dev.tripline.sigma.runtime.SigmaPrefilter.Literal;
+import dev.tripline.model.ProcessEvent;
+import dev.tripline.model.SourceRef;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SigmaPrefilterTest {
+    @Test
+    void prefilterTextRoundTripsLiteralsWithDelimitersSpacesAndBackslashes() {
+        List<List<Literal>> clauses = List.of(
+                List.of(new Literal("imageLower", "\\whoami.exe"), new Literal("originalFileNameLower", "whoami.exe")),
+                List.of(new Literal("commandLineLower", " /all "), new Literal("commandLineLower", "a | b & c \\")),
+                List.of(new Literal("actor.nameLower", ":x:")));
+        String text = SigmaPrefilter.encode(clauses);
+        assertThat(text).startsWith("imageLower:\\\\whoami.exe | originalFileNameLower:whoami.exe & commandLineLower: /all  | ");
+        assertThat(SigmaPrefilter.decode(text)).isEqualTo(clauses);
+    }
+
+    @Test
+    void theDrlLiteralFormOfTheAnnotationReadsTheSame() {
+        assertThat(SigmaPrefilter.annotationText("\"imageLower:\\\\\\\\net.exe | commandLineLower:\\u00E9\"")).isEqualTo("imageLower:\\\\net.exe | commandLineLower:\u00e9");
+        assertThat(SigmaPrefilter.annotationText("imageLower:x")).isEqualTo("imageLower:x");
+    }
+
+    @Test
+    void malformedTextIsRejected() {
+        assertThatThrownBy(() -> SigmaPrefilter.decode("imageLower:a|b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SigmaPrefilter.decode("nofield")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ProcessEvent event(String image, String cmd) {
+        return ProcessEvent.builder().time(1_700_000_000_000L).host("WS01").image(image).commandLine(cmd)
+                .schema("test").source(new SourceRef("test", 1)).build();
+    }
+
+    private static List<String> candidates(SigmaPrefilter p, ProcessEvent e) {
+        return p.candidates(e).stream().map(SigmaCandidate::getRule).toList();
+    }
+
+    @Test
+    void aRuleIsACandidateOnlyWhenEveryClauseHasALiteralInItsOwnField() {
+        Map<String, String> rules = new LinkedHashMap<>();
+        rules.put("whoami all", "imageLower:\\\\whoami.exe | originalFileNameLower:whoami.exe & commandLineLower: /all");
+        rules.put("net user", "commandLineLower:net user");
+        rules.put("unreadable", "no delimiter|here");
+        SigmaPrefilter p = SigmaPrefilter.build("pkg", rules);
+
+        assertThat(p.prefiltered()).containsExactly("whoami all", "net user");
+        // "unreadable" cannot be prefiltered, so it is a candidate for every event: never silently dropped.
+        assertThat(candidates(p, event("C:\\Windows\\whoami.exe", "whoami /all"))).containsExactlyInAnyOrder("unreadable", "whoami all");
+        assertThat(candidates(p, event("C:\\Windows\\whoami.exe", "whoami /groups"))).containsExactly("unreadable");
+        // The text in the wrong field does not count.
+        assertThat(candidates(p, event("C:\\tools\\x.exe", "copy \\whoami.exe /all"))).containsExactly("unreadable");
+        assertThat(candidates(p, event("C:\\Windows\\net.exe", "NET USER bob /add /all /all"))).containsExactly("unreadable", "net user");
+        assertThat(p.candidates(event("C:\\Windows\\net.exe", "net user"))).allSatisfy(c -> {
+            assertThat(c.getRulePackage()).isEqualTo("pkg");
+            assertThat(c.getEvent().getCommandLine()).isEqualTo("net user");
+        });
+    }
+}
