@@ -263,8 +263,6 @@ public final class SigmaConverter {
 
     /** {@code base} plus the converted rules, for compiling DRL and Sigma together ({@code correlate --sigma}). */
     public static RuleSource merge(RuleSource base, ConversionResult converted) {
-        List<RuleFile> all = new ArrayList<>(base.files());
-        all.addAll(converted.files());
-        return RuleSource.of(base.description() + " + " + converted.files().size() + " Sigma rules", all);
+        return base.plus(base.description() + " + " + converted.files().size() + " Sigma rules", converted.files());
     }
 }
