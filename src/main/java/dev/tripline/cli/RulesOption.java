@@ -4,6 +4,7 @@ import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.RuleCompilationException;
 import dev.tripline.engine.RuleDiagnostic;
 import dev.tripline.engine.RuleCompiler;
+import dev.tripline.engine.PrebuiltRules;
 import dev.tripline.engine.RuleIdentity;
 import dev.tripline.engine.RuleSource;
 import dev.tripline.engine.RuleValidation;
@@ -79,6 +80,9 @@ public final class RulesOption {
      * not also "Unable to resolve ObjectType" in the files compiled with it).
      */
     CompiledRules compile(RuleSource source, Consumer<String> rejected) throws RuleCompilationException {
+        // The bundled rules as compiled at package time, when these are exactly the files it was made from.
+        Optional<CompiledRules> prebuilt = sigma.isEmpty() ? PrebuiltRules.load(source) : Optional.empty();
+        if (prebuilt.isPresent()) return prebuilt.get();
         try {
             return RuleCompiler.compile(source);
         } catch (RuleCompilationException e) {

@@ -87,6 +87,11 @@ public final class RuleSource {
         }
     }
 
+    /** The bundled rules as laid out in a build's classes folder (for prebuilding them at package time). */
+    static RuleSource directoryAsBundled(Path dir) throws IOException {
+        return asBundled(walk(dir, "rules-drl"));
+    }
+
     private static RuleSource asBundled(List<RuleFile> files) {
         Set<RuleFile> all = Collections.newSetFromMap(new IdentityHashMap<>());
         all.addAll(files);
