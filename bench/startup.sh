@@ -14,7 +14,13 @@ trap 'rm -rf "$work"' EXIT
 head -5 "$root/fixtures/burst-one-alert-per-burst/events.jsonl" > "$work/five.jsonl"
 cp -r "$root/rules-drl" "$work/rules"
 echo "// a copy: not the prebuilt files" >> "$work/rules/tripline/events/event_lifetimes.drl"
-sigma=${SIGMA_DIR:-$root/../shared/sigma/rules/windows/process_creation}
+# shared/ beside the checkout or one of its parents, as the tests find it
+sigma=${SIGMA_DIR:-}
+d=$root
+while [ -z "$sigma" ] && [ "$d" != / ]; do
+    [ -d "$d/shared/sigma/rules/windows/process_creation" ] && sigma="$d/shared/sigma/rules/windows/process_creation"
+    d=$(dirname "$d")
+done
 
 measure() { # label, command...
     label=$1; shift
@@ -34,9 +40,9 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)   cores: $(nproc)"
 measure "correlate 5 events, bundled (prebuilt)" "$tl" correlate --quiet "$work/five.jsonl"
 measure "correlate 5 events, DRL compiled at run" "$tl" correlate --quiet --rules "$work/rules" "$work/five.jsonl"
 measure "--version" "$tl" --version
-if [ -d "$sigma" ]; then
+if [ -n "$sigma" ] && [ -d "$sigma" ]; then
     runs=1
     measure "correlate 5 events + all Sigma (--sigma)" "$tl" correlate --quiet --sigma "$sigma" "$work/five.jsonl"
 else
-    echo "all Sigma rules: skipped ($sigma not found; set SIGMA_DIR)"
+    echo "all Sigma rules: skipped (shared/sigma not found beside the checkout; set SIGMA_DIR)"
 fi
