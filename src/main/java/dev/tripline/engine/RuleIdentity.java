@@ -86,7 +86,9 @@ public final class RuleIdentity {
         for (int i = 0; i < duplicates.size(); i++) {
             Duplicate d = duplicates.get(i);
             if (i > 0) b.append("; ");
-            b.append(d.id()).append(" from ").append(d.kept());
+            // A converted file is named "rule.yml -> tripline/sigma/rule.drl": the file the user gave is enough.
+            int arrow = d.kept().indexOf(" -> ");
+            b.append(d.id()).append(" from ").append(arrow < 0 ? d.kept() : d.kept().substring(0, arrow));
         }
         return b.toString();
     }
