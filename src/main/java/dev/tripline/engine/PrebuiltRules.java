@@ -8,7 +8,6 @@ import org.drools.core.impl.InternalRuleBase;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.wiring.api.classloader.ProjectClassLoader;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.conf.EventProcessingOption;
@@ -47,20 +46,6 @@ public final class PrebuiltRules {
     public static final String RESOURCE = "tripline-rules.kbase";
 
     private PrebuiltRules() {}
-
-    /** The bundled rules from the prebuilt base when it matches them, else compiled from the DRL. */
-    public static CompiledRules bundled() throws RuleCompilationException {
-        RuleSource source = RuleSource.bundled();
-        return load(source).orElseGet(() -> compileUnchecked(source));
-    }
-
-    private static CompiledRules compileUnchecked(RuleSource source) {
-        try {
-            return RuleCompiler.compile(source);
-        } catch (RuleCompilationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The prebuilt base for {@code source}, if the classpath has one made from exactly these files. */
     public static Optional<CompiledRules> load(RuleSource source) {
@@ -154,9 +139,14 @@ public final class PrebuiltRules {
     /** Build step ({@code mvn package}, process-classes): {@code PrebuiltRules CLASSES_DIR} writes {@value #RESOURCE} there. */
     public static void main(String[] args) throws Exception {
         Path classes = Path.of(args[0]);
+        Path target = classes.resolve(RESOURCE);
         RuleSource source = RuleSource.directoryAsBundled(classes.resolve(RuleSource.BUNDLED_ROOT));
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(classes.resolve(RESOURCE)))) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
             write(source, out);
+        } catch (IOException | RuleCompilationException e) {
+            // Not a build failure: without the file, runs compile the DRL as before (and validate reports the problem).
+            Files.deleteIfExists(target);
+            System.err.println("tripline: bundled rules not prebuilt: " + e.getMessage());
         }
     }
 }
