@@ -4,7 +4,8 @@ import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.RuleCompilationException;
 import dev.tripline.engine.RuleDiagnostic;
 import dev.tripline.engine.RuleCompiler;
-import dev.tripline.engine.RuleFile;
+import dev.tripline.engine.PrebuiltRules;
+import dev.tripline.engine.RuleIdentity;
 import dev.tripline.engine.RuleSource;
 import dev.tripline.engine.RuleValidation;
 import dev.tripline.output.TerminalText;
@@ -79,6 +80,9 @@ public final class RulesOption {
      * not also "Unable to resolve ObjectType" in the files compiled with it).
      */
     CompiledRules compile(RuleSource source, Consumer<String> rejected) throws RuleCompilationException {
+        // The bundled rules as compiled at package time, when these are exactly the files it was made from.
+        Optional<CompiledRules> prebuilt = sigma.isEmpty() ? PrebuiltRules.load(source) : Optional.empty();
+        if (prebuilt.isPresent()) return prebuilt.get();
         try {
             return RuleCompiler.compile(source);
         } catch (RuleCompilationException e) {
@@ -92,11 +96,11 @@ public final class RulesOption {
             if (otherErrors || badSigma.isEmpty()) throw sameAsValidate(source, e);
             badSigma.forEach((path, why) -> rejected.accept("sigma rule not converted: " + TerminalText.escape(path)
                     + ": does not compile: " + TerminalText.escape(why)));
-            List<RuleFile> rest = source.files().stream().filter(f -> !badSigma.containsKey(f.displayPath())).toList();
+            RuleSource rest = source.without(f -> badSigma.containsKey(f.displayPath()));
             try {
-                return RuleCompiler.compile(RuleSource.of(source.description(), rest));
+                return RuleCompiler.compile(rest);
             } catch (RuleCompilationException again) {
-                throw sameAsValidate(RuleSource.of(source.description(), rest), again);
+                throw sameAsValidate(rest, again);
             }
         }
     }
@@ -121,6 +125,7 @@ public final class RulesOption {
         }
         try {
             CompiledRules compiled = compile(source, err::println);
+            if (!compiled.duplicates().isEmpty()) err.println("tripline: " + TerminalText.escape(RuleIdentity.describe(compiled.duplicates())));
             compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING)
                     .forEach(w -> err.println(TerminalText.escape(w.toString())));
             return Optional.of(compiled);

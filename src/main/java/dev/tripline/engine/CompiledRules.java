@@ -12,12 +12,18 @@ import java.util.Map;
 
 /**
  * A compiled rule set: the KieBase (shareable across sessions and threads) and the context-list facts every
- * session starts with.
+ * session starts with; {@code duplicates} names the rule ids that were loaded twice and which copy runs.
  */
-public record CompiledRules(String description, KieBase kieBase, List<Object> contextFacts, List<RuleDiagnostic> warnings) {
+public record CompiledRules(String description, KieBase kieBase, List<Object> contextFacts, List<RuleDiagnostic> warnings,
+                            List<RuleIdentity.Duplicate> duplicates) {
     public CompiledRules {
         contextFacts = List.copyOf(contextFacts);
         warnings = List.copyOf(warnings);
+        duplicates = List.copyOf(duplicates);
+    }
+
+    public CompiledRules(String description, KieBase kieBase, List<Object> contextFacts, List<RuleDiagnostic> warnings) {
+        this(description, kieBase, contextFacts, warnings, List.of());
     }
 
     /**

@@ -12,11 +12,14 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.definition.rule.Rule;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,7 +32,13 @@ public final class RuleCompiler {
 
     private RuleCompiler() {}
 
-    public static CompiledRules compile(RuleSource source) throws RuleCompilationException {
+    /**
+     * Compiles {@code given}, one rule per {@code @id} (see {@link RuleIdentity}): the ids loaded twice are in
+     * {@link CompiledRules#duplicates()}.
+     */
+    public static CompiledRules compile(RuleSource given) throws RuleCompilationException {
+        RuleIdentity.Resolution resolution = RuleIdentity.resolve(given);
+        RuleSource source = resolution.source();
         List<RuleDiagnostic> errors = new ArrayList<>();
         List<RuleDiagnostic> warnings = new ArrayList<>();
 
@@ -78,7 +87,20 @@ public final class RuleCompiler {
         conf.setOption(ConstraintJittingThresholdOption.get(-1));
         KieBase kieBase = container.newKieBase(KBASE, conf);
         ks.getRepository().removeKieModule(releaseId);
-        return new CompiledRules(source.description(), kieBase, contextFacts, warnings);
+        removeDuplicates(kieBase, resolution.removeAfterCompile(), displayByVirtualPath);
+        return new CompiledRules(source.description(), kieBase, contextFacts, warnings, resolution.duplicates());
+    }
+
+    /** Removes the duplicate rules of files that also hold rules of their own (whole duplicate files were left out). */
+    private static void removeDuplicates(KieBase kieBase, Map<String, Set<String>> idsByFile, Map<String, String> displayByVirtualPath) {
+        if (idsByFile.isEmpty()) return;
+        for (Rule rule : kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).toList()) {
+            Object id = rule.getMetaData().get("id");
+            if (id == null || !(rule instanceof RuleImpl impl) || impl.getResource() == null) continue;
+            String path = impl.getResource().getSourcePath();
+            Set<String> ids = idsByFile.get(displayByVirtualPath.getOrDefault(path, path));
+            if (ids != null && ids.contains(String.valueOf(id))) kieBase.removeRule(rule.getPackageName(), rule.getName());
+        }
     }
 
     private static RuleDiagnostic diagnostic(Message m, Map<String, String> displayByVirtualPath, String fallback) {

@@ -12,9 +12,13 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Where rules come from: a folder on disk ({@code --rules DIR}) or the set bundled in the jar. */
@@ -24,13 +28,37 @@ public final class RuleSource {
 
     private final String description;
     private final List<RuleFile> files;
+    /** The files that came with Tripline (by identity): a rule the user gives with the same @id wins over them. */
+    private final Set<RuleFile> bundled;
 
-    private RuleSource(String description, List<RuleFile> files) {
+    private RuleSource(String description, List<RuleFile> files, Set<RuleFile> bundled) {
         this.description = description;
         this.files = List.copyOf(files);
+        Set<RuleFile> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (RuleFile f : this.files) if (bundled.contains(f)) kept.add(f);
+        this.bundled = kept;
+    }
+
+    private RuleSource(String description, List<RuleFile> files) {
+        this(description, files, Set.of());
     }
 
     public static RuleSource of(String description, List<RuleFile> files) { return new RuleSource(description, files); }
+
+    /** These rules plus {@code more} (given by the user, e.g. converted from --sigma), bundled files still marked. */
+    public RuleSource plus(String description, List<RuleFile> more) {
+        List<RuleFile> all = new ArrayList<>(files);
+        all.addAll(more);
+        return new RuleSource(description, all, bundled);
+    }
+
+    /** The same rules without the files {@code leaveOut} accepts. */
+    public RuleSource without(Predicate<RuleFile> leaveOut) {
+        return new RuleSource(description, files.stream().filter(leaveOut.negate()).toList(), bundled);
+    }
+
+    /** Whether {@code f} is one of the rules bundled with Tripline (not one the user gave). */
+    public boolean isBundled(RuleFile f) { return bundled.contains(f); }
 
     /** Every .drl and .yaml file below {@code dir}; messages name them as {@code dir/relative/path}. */
     public static RuleSource directory(Path dir) throws IOException {
@@ -51,12 +79,23 @@ public final class RuleSource {
                 } catch (FileSystemAlreadyExistsException already) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return new RuleSource("bundled rules", walk(fs.getPath(BUNDLED_ROOT), "rules-drl"));
+                return asBundled(walk(fs.getPath(BUNDLED_ROOT), "rules-drl"));
             }
-            return new RuleSource("bundled rules", walk(Path.of(uri), "rules-drl"));
+            return asBundled(walk(Path.of(uri), "rules-drl"));
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot read bundled rules: " + e.getMessage(), e);
         }
+    }
+
+    /** The bundled rules as laid out in a build's classes folder (for prebuilding them at package time). */
+    static RuleSource directoryAsBundled(Path dir) throws IOException {
+        return asBundled(walk(dir, "rules-drl"));
+    }
+
+    private static RuleSource asBundled(List<RuleFile> files) {
+        Set<RuleFile> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        all.addAll(files);
+        return new RuleSource("bundled rules", files, all);
     }
 
     private static List<RuleFile> walk(Path root, String displayRoot) throws IOException {

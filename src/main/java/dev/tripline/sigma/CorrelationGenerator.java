@@ -21,6 +21,8 @@ final class CorrelationGenerator {
     /** Detections live 2h (events/event_lifetimes.drl); a window must fit inside that with margin for the marks. */
     static final long MAX_TIMESPAN_MS = 3_600_000L;
     private static final Pattern TIMESPAN = Pattern.compile("([0-9]+)([smhd])");
+    /** The session clock, for a mark's lifetime: a mark lives from when it is made, not from its detection's time. */
+    private static final String NOW = "drools.getKieRuntime().getSessionClock().getCurrentTime()";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_.:\\-]+");
 
     private CorrelationGenerator() {}
@@ -107,7 +109,9 @@ final class CorrelationGenerator {
         b.append("// window, and opens an episode (a CorrelationMark); later matching detections of the same group within the\n");
         b.append("// timespan of an open episode extend it instead of alerting again. The accumulate gathers the detections\n");
         b.append("// before the trigger and the helpers add the trigger itself: an accumulate does not reliably see the fact\n");
-        b.append("// that triggered it in the same firing.\n\n");
+        b.append("// that triggered it in the same firing. A mark lives 3h from when it is made (not from its detection's\n");
+        b.append("// time), so a detection that outlives its mark re-opens an episode at most once per 3h of event time:\n");
+        b.append("// it can never insert a mark that is already expired and fire again in a loop.\n\n");
         b.append("import dev.tripline.model.CorrelatedFinding;\n");
         b.append("import dev.tripline.model.TimedFact;\n");
         b.append("import dev.tripline.sigma.runtime.CorrelationMark;\n");
@@ -125,7 +129,7 @@ final class CorrelationGenerator {
         b.append("    eval( ").append(check).append(" )\n");
         b.append("then\n");
         b.append("    insert( CorrelatedFinding.of( drools.getRule().getName(), drools.getRule().getMetaData(), Correlations.detections( $earlier, $last ) ) );\n");
-        b.append("    insert( new CorrelationMark( ").append(id).append(", $k, $t, $last ) );\n");
+        b.append("    insert( new CorrelationMark( ").append(id).append(", $k, $t, $last, ").append(NOW).append(" ) );\n");
         b.append("end\n\n");
 
         b.append("rule ").append(DrlText.literal(ruleName + " (open episode continues)")).append('\n');
@@ -135,7 +139,7 @@ final class CorrelationGenerator {
         b.append("    exists( CorrelationMark( correlation == ").append(id).append(", group == $k, trigger != $d, ").append(window).append(" ) )\n");
         b.append("    not CorrelationMark( correlation == ").append(id).append(", trigger == $d )\n");
         b.append("then\n");
-        b.append("    insert( new CorrelationMark( ").append(id).append(", $k, $t, $d ) );\n");
+        b.append("    insert( new CorrelationMark( ").append(id).append(", $k, $t, $d, ").append(NOW).append(" ) );\n");
         b.append("end\n");
         return b.toString();
     }

@@ -280,12 +280,11 @@ public final class SigmaConverter {
 
     /** {@code base} plus the converted rules, for compiling DRL and Sigma together ({@code correlate --sigma}). */
     public static RuleSource merge(RuleSource base, ConversionResult converted) {
-        List<RuleFile> all = new ArrayList<>(base.files());
-        all.addAll(converted.files());
+        List<RuleFile> more = new ArrayList<>(converted.files());
         for (RuleFile s : converted.support()) {
             // A second conversion into the same package needs no second prefilter: one serves the whole package.
-            if (all.stream().noneMatch(f -> f.relativePath().equals(s.relativePath()))) all.add(s);
+            if (base.files().stream().noneMatch(f -> f.relativePath().equals(s.relativePath()))) more.add(s);
         }
-        return RuleSource.of(base.description() + " + " + converted.files().size() + " Sigma rules", all);
+        return base.plus(base.description() + " + " + converted.files().size() + " Sigma rules", more);
     }
 }
