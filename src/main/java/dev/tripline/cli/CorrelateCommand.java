@@ -84,7 +84,7 @@ public final class CorrelateCommand implements Callable<Integer> {
     boolean showSuppressed;
 
     @Option(names = "--dedup-window", defaultValue = "1h", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Fold the same detection (rule, host, account, command line, parent image) within this window into one alert with a count (default 1h; 0s turns it off).")
+            description = "Fold the same detection (rule, host, account, image, command line, parent image) within this window into one alert with a count (default 1h; 0s turns it off).")
     Duration dedupWindow;
 
     @Option(names = "--summary", description = "Print a triage summary to stderr: detections by initiating process, image and account, then alerts by rule, host and ATT&CK technique.")
