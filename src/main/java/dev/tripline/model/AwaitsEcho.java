@@ -27,6 +27,8 @@ public final class AwaitsEcho {
 
     public Finding getFinding() { return finding; }
     public long getWindowMillis() { return windowMillis; }
+    /** When the held finding was made: the hold is counted from here, and the fact is only needed until it ends. */
+    public long getTime() { return finding.getTime(); }
 
     @Override public boolean equals(Object o) { return o instanceof AwaitsEcho a && a.finding == finding && a.windowMillis == windowMillis; }
     @Override public int hashCode() { return Objects.hash(System.identityHashCode(finding), windowMillis); }
