@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Properties;
 
 /** The {@code tripline} command: verbs are subcommands, one class each. */
@@ -30,7 +31,24 @@ public final class TriplineCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            // Take the heap reserve now: loaded lazily, its class would first be initialised when memory has run out.
+            Emergency.holding();
+            code = commandLine().execute(args);
+        } catch (Throwable t) {
+            // Past every handler: e.g. the heap ran out while a class was initialised (NoClassDefFoundError) or
+            // inside the error path itself. Still the documented code, never the JVM's 1 for an uncaught throwable.
+            Emergency.release();
+            code = ExitCodes.INTERNAL_ERROR;
+            try {
+                System.err.println("tripline: internal error: " + Emergency.describe(t) + " (run with --debug for the stack trace)");
+                if (Arrays.asList(args).contains("--debug")) t.printStackTrace();
+            } catch (Throwable ignored) {
+                // nothing more can be said; the exit code still is
+            }
+        }
+        System.exit(code);
     }
 
     /**
