@@ -6,7 +6,6 @@ import dev.tripline.model.AwaitsEcho;
 import dev.tripline.model.Detection;
 import dev.tripline.model.DistinctTally;
 import dev.tripline.model.ProcessEvent;
-import dev.tripline.model.SourceRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,6 @@ class CorrelationStateTest {
     private static final String REPEATED = "net localgroup administrators";
 
     static CompiledRules rules;
-    private long line;
 
     @BeforeAll static void compileBundledRules() throws Exception {
         rules = RuleCompiler.compile(RuleSource.directory(Path.of("rules-drl")));
@@ -140,18 +138,7 @@ class CorrelationStateTest {
         return new ArrayList<>(s.kieSession().getObjects(o -> o instanceof DistinctTally));
     }
 
-    private ProcessEvent event(long time, String host, Account actor, String commandLine) {
-        return ProcessEvent.builder()
-                .time(time)
-                .host(host + ".corp.local")
-                .actor(actor)
-                .logonId("0x3c21d")
-                .image("C:\\Windows\\System32\\net.exe")
-                .originalFileName("net.exe")
-                .commandLine(commandLine)
-                .parentImage("C:\\Windows\\System32\\cmd.exe")
-                .schema("test")
-                .source(new SourceRef("stress", ++line))
-                .build();
+    private static ProcessEvent event(long time, String host, Account actor, String commandLine) {
+        return Events.net(time, commandLine).host(host + ".corp.local").actor(actor).build();
     }
 }

@@ -13,8 +13,12 @@ final class Events {
     private Events() {}
 
     static ProcessEvent.Builder net(String at, String commandLine) {
+        return net(Instant.parse(at).toEpochMilli(), commandLine);
+    }
+
+    static ProcessEvent.Builder net(long time, String commandLine) {
         return ProcessEvent.builder()
-                .time(Instant.parse(at).toEpochMilli())
+                .time(time)
                 .host("WS01.corp.local")
                 .actor(new Account("CORP", "alice", "S-1-5-21-1-2-3-1104"))
                 .logonId("0x3c21d")

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Injection safety, value semantics, regex safety, and equivalence with the hand-written net.exe rule. */
 class ConversionSemanticsTest {
 
-    private static List<Alert> run(CompiledRules rules, List<ProcessEvent> events) {
+    /** Every event through one session, then the end of input: every alert the rules give. */
+    static List<Alert> run(CompiledRules rules, List<ProcessEvent> events) {
         List<Alert> out = new ArrayList<>();
         try (CorrelationSession s = CorrelationSession.replay(rules)) {
             for (ProcessEvent e : events) out.addAll(s.accept(e));

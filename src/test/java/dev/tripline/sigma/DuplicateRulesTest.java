@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,12 +41,7 @@ class DuplicateRulesTest {
     }
 
     private static List<Alert> run(CompiledRules rules, List<ProcessEvent> events) {
-        List<Alert> out = new ArrayList<>();
-        try (CorrelationSession s = CorrelationSession.replay(rules)) {
-            for (ProcessEvent e : events) out.addAll(s.accept(e));
-            out.addAll(s.finish());
-        }
-        return out;
+        return ConversionSemanticsTest.run(rules, events);
     }
 
     private static List<Alert> of(List<Alert> alerts, String id) { return alerts.stream().filter(a -> a.rule().id().equals(id)).toList(); }
