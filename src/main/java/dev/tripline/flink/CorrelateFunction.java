@@ -105,7 +105,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
 
     @Override public void open(OpenContext ctx) {
         rules = RulesCache.get(settings.rulesDir());
-        retention = Retention.of(rules, settings.horizon());
+        retention = Retention.of(rules, settings.horizon(), settings.rewindThreshold());
         LOG.info("retention in keyed state: {}", retention);
         if (settings.dedupWindow().toMillis() > retention.horizonMillis()) {
             // An open fold is rebuilt from the retained events of its members; they must outlive the window.

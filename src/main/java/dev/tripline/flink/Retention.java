@@ -28,6 +28,18 @@ final class Retention {
 
     /** @param horizon the job's --horizon, or null to derive it from the rules */
     static Retention of(CompiledRules rules, Duration horizon) {
+        return of(rules, horizon, Duration.ZERO);
+    }
+
+    /**
+     * @param horizon  the job's --horizon, or null to derive it from the rules
+     * @param lateness how far behind a key's newest event an event may still arrive and join its session (the
+     *                 rewind threshold): a derived horizon adds it, because the CLI correlates such a late event
+     *                 with everything it still holds, and the job's prune would otherwise have expired that already
+     *                 (one reader reading two per-host exports one after the other sends the second's early events
+     *                 behind a watermark the first moved on)
+     */
+    static Retention of(CompiledRules rules, Duration horizon, Duration lateness) {
         Map<Class<?>, Duration> lifetimes = rules.lifetimes();
         long derived = 0;
         java.util.Set<Class<?>> inputs = new java.util.HashSet<>();
@@ -35,7 +47,7 @@ final class Retention {
         for (Map.Entry<Class<?>, Duration> e : lifetimes.entrySet()) {
             if (!inputs.contains(e.getKey())) derived = Math.max(derived, e.getValue().toMillis());
         }
-        long h = horizon != null ? horizon.toMillis() : derived;
+        long h = horizon != null ? horizon.toMillis() : derived + lateness.toMillis();
         Map<FlinkEvent.Kind, Long> byKind = new EnumMap<>(FlinkEvent.Kind.class);
         for (FlinkEvent.Kind k : FlinkEvent.Kind.values()) {
             Duration own = lifetimes.get(k.factClass());

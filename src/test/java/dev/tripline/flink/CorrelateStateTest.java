@@ -241,9 +241,9 @@ class CorrelateStateTest {
     }
 
     @Test void aFoldWindowLongerThanWhatTheStateRetainsIsRefusedAtStart() throws Exception {
-        try (var h = harness(1, 0, Duration.ofHours(4))) {
+        try (var h = harness(1, 0, Duration.ofHours(5))) {
             assertThatThrownBy(h::open).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("--dedup-window PT4H is longer than the horizon PT3H");
+                    .hasMessageContaining("--dedup-window PT5H is longer than the horizon PT4H");
         }
     }
 

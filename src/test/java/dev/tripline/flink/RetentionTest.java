@@ -35,6 +35,14 @@ class RetentionTest {
         assertThat(Retention.of(rules, Duration.ofHours(1)).of(event(FlinkEvent.Kind.LOGON))).isEqualTo(Duration.ofHours(12).toMillis());
     }
 
+    @Test void aDerivedHorizonKeepsWhatALateEventWithinTheRewindThresholdStillJoins() {
+        Retention r = Retention.of(rules, null, Duration.ofHours(2));
+
+        assertThat(Duration.ofMillis(r.horizonMillis())).as("2h of derived lifetime plus 2h of allowed lateness").isEqualTo(Duration.ofHours(4));
+        assertThat(Duration.ofMillis(Retention.of(rules, Duration.ofHours(5), Duration.ofHours(2)).horizonMillis()))
+                .as("a given horizon is taken as it is").isEqualTo(Duration.ofHours(5));
+    }
+
     private static FlinkEvent event(FlinkEvent.Kind kind) {
         FlinkEvent e = new FlinkEvent();
         e.kind = kind;
