@@ -188,14 +188,16 @@ class KafkaExactlyOnceTest {
     // ---- helpers --------------------------------------------------------------------------------------------
 
     /**
-     * Restarts after the injected failure. A few spare attempts: on a loaded machine a restart can itself fail
+     * Restarts after the injected failure. Patient attempts: on a loaded machine a restart can itself fail
      * (a slot not yet freed, a transaction fenced); the alerts must still be exactly the expected ones.
      */
     private static Configuration restartQuickly() {
         Configuration c = new Configuration();
         c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
-        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        // Attempts for about two minutes: on a busy machine the failed attempt's slots can take many seconds to come
+        // back, and every attempt before that fails with NoResourceAvailableException (seen with 10 × 500 ms).
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 120);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
         return c;
     }
 
