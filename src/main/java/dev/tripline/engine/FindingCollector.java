@@ -119,7 +119,10 @@ public final class FindingCollector implements RuleRuntimeEventListener {
         for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
             Pending p = it.next();
             if (p.holdMillis >= 0 && p.releaseAt == Long.MIN_VALUE) {
-                p.releaseAt = saturatedAdd(Math.max(clock == Long.MAX_VALUE ? p.finding.getTime() : clock, p.finding.getTime()), p.holdMillis);
+                // The window counts from when the finding was made: the session clock of this firing (its own time
+                // when it is late), or its own time at the end of the input.
+                long made = clock == Long.MAX_VALUE ? p.finding.getTime() : Math.max(clock, p.finding.getTime());
+                p.releaseAt = saturatedAdd(made, p.holdMillis);
             }
             if (p.echo) {
                 it.remove(); // written with its typed command

@@ -112,13 +112,17 @@ public abstract class DistinctTally {
 
     /** The rule raised the episode: forget the window, keep extending until a quiet window passes. */
     public void open() {
+        forgetWindow();
         open = true;
-        cited.clear();
-        uncited = 0;
     }
 
+    /** A quiet window passed: a new episode starts, not yet raised. */
     private void restart() {
+        forgetWindow();
         open = false;
+    }
+
+    private void forgetWindow() {
         cited.clear();
         uncited = 0;
     }
