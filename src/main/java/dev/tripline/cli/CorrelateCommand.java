@@ -87,6 +87,10 @@ public final class CorrelateCommand implements Callable<Integer> {
             description = "Fold the same detection (rule, host, account, image, command line, parent image) within this window into one alert with a count (default 1h; 0s turns it off).")
     Duration dedupWindow;
 
+    @Option(names = "--max-state", paramLabel = "FACTS",
+            description = "Hold at most FACTS time-bound facts (events, detections, correlation tallies) per session; past it the eldest leave early and the run summary says how many (default: the maximum heap / 8 KiB, at least 8192).")
+    Long maxState;
+
     @Option(names = "--summary", description = "Print a triage summary to stderr: detections by initiating process, image and account, then alerts by rule, host and ATT&CK technique.")
     boolean summary;
 
@@ -106,6 +110,7 @@ public final class CorrelateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<EventShape> shape = schemaOption.shape();
         String kieProblem = kie.usageProblem();
+        if (kieProblem == null && maxState != null && maxState < 1) kieProblem = "--max-state must be at least 1, not " + maxState;
         if (kieProblem == null && kie.active() && (rules.rulesDir != null || !rules.sigma.isEmpty() || !contextFiles.isEmpty() || !allowlists.isEmpty())) {
             kieProblem = "--kie-server runs the rules and lists of the container's KJAR: --rules, --sigma, --context and --allowlist do not apply";
         }
@@ -132,7 +137,8 @@ public final class CorrelateCommand implements Callable<Integer> {
         // The report lists suppressed alerts in a section of their own, so it needs them whatever --show-suppressed says.
         BatchRun.Options options = BatchRun.Options.defaults().withSchema(shape).withStrict(strict).withReorderWindow(reorderWindow)
                 .withRewindThreshold(rewindAfter).withDedupWindow(dedupWindow)
-                .withShowSuppressed(showSuppressed || outputOptions.report() != null).withFacts(facts);
+                .withShowSuppressed(showSuppressed || outputOptions.report() != null).withFacts(facts)
+                .withStateLimit(maxState == null ? 0 : maxState);
         RunStats stats = new RunStats();
         ProgressLine progress = OutputOptions.progress(terminal, quiet) ? ProgressLine.onTerminal(err, Ingest.totalBytes(inputs)) : null;
         if (progress != null) stats.observe(progress);

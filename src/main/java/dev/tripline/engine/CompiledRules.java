@@ -41,6 +41,25 @@ public record CompiledRules(String description, KieBase kieBase, List<Object> co
         return out;
     }
 
+    /**
+     * The longest window a correlation rule declares ({@code @window( "1h" )}): how far back the events whose
+     * detections its tally still counts can go, so how long a stream engine rebuilding a session must keep them.
+     */
+    public Duration longestWindow() {
+        Duration longest = Duration.ZERO;
+        for (Rule r : rules()) {
+            Object w = r.getMetaData().get("window");
+            if (w == null) continue;
+            try {
+                Duration d = Duration.parse("PT" + w.toString().strip().replace("\"", "").toUpperCase(java.util.Locale.ROOT));
+                if (d.compareTo(longest) > 0) longest = d;
+            } catch (java.time.format.DateTimeParseException e) {
+                // not a duration: validation reports metadata; a window we cannot read does not lengthen retention
+            }
+        }
+        return longest;
+    }
+
     public List<Rule> rules() {
         return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).toList();
     }

@@ -29,16 +29,23 @@ public final class CorrelationSession implements AutoCloseable {
     private final KieSession session;
     private final SessionPseudoClock clock; // null in a live session (real-time clock)
     private final FindingCollector collector = new FindingCollector();
+    private final StateLimit limit;
     private long lateFacts;
     private long factsInserted;
     private boolean started;
 
     private CorrelationSession(CompiledRules rules, boolean pseudoClock) {
+        this(rules, pseudoClock, StateLimit.forHeap());
+    }
+
+    private CorrelationSession(CompiledRules rules, boolean pseudoClock, StateLimit limit) {
+        this.limit = limit;
         KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
         conf.setOption(pseudoClock ? ClockTypeOption.PSEUDO : ClockTypeOption.REALTIME);
         this.session = rules.kieBase().newKieSession(conf, null);
         this.clock = pseudoClock ? session.getSessionClock() : null;
         session.addEventListener(collector);
+        session.addEventListener(limit);
         rules.contextFacts().forEach(session::insert);
     }
 
@@ -47,7 +54,12 @@ public final class CorrelationSession implements AutoCloseable {
 
     /** A replay session that also starts with {@code facts} (the run's --context and --allowlist entries). */
     public static CorrelationSession replay(CompiledRules rules, java.util.Collection<?> facts) {
-        CorrelationSession s = new CorrelationSession(rules, true);
+        return replay(rules, facts, StateLimit.forHeap());
+    }
+
+    /** As {@link #replay(CompiledRules, java.util.Collection)}, holding at most what {@code limit} allows. */
+    public static CorrelationSession replay(CompiledRules rules, java.util.Collection<?> facts, StateLimit limit) {
+        CorrelationSession s = new CorrelationSession(rules, true, limit);
         facts.forEach(s.session::insert);
         return s;
     }
@@ -77,13 +89,13 @@ public final class CorrelationSession implements AutoCloseable {
         }
         session.insert(fact);
         factsInserted++;
-        session.fireAllRules();
+        fireWithinLimit();
         return collector.drain(clock.getCurrentTime());
     }
 
     /** Fires what is due (in a live session: windows and expiries the real-time clock has reached). */
     public List<Alert> fire() {
-        session.fireAllRules();
+        fireWithinLimit();
         return collector.drain(clockMillis());
     }
 
@@ -95,9 +107,21 @@ public final class CorrelationSession implements AutoCloseable {
         long now = clock.getCurrentTime();
         if (!started || epochMillis <= now) return List.of();
         clock.advanceTime(epochMillis - now, java.util.concurrent.TimeUnit.MILLISECONDS);
-        session.fireAllRules();
+        fireWithinLimit();
         return collector.drain(clock.getCurrentTime());
     }
+
+    /** Fires, and when the session then holds more than its {@link StateLimit}, lets the eldest go and fires again. */
+    private void fireWithinLimit() {
+        session.fireAllRules();
+        if (limit.exceeded()) {
+            limit.shed(session);
+            session.fireAllRules();
+        }
+    }
+
+    /** Time-bound facts let go early because the session reached its {@link StateLimit}, by kind. */
+    public java.util.Map<String, Long> evicted() { return limit.evicted(); }
 
     /**
      * Ends the batch: runs the clock past every window so nothing pending is lost, and returns what fired and

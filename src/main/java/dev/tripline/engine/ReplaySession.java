@@ -33,11 +33,17 @@ public interface ReplaySession extends AutoCloseable {
     /** Facts that arrived with a time before the session clock. */
     long lateFacts();
 
+    /** Time-bound facts let go early because the session reached its {@link StateLimit}, by kind. */
+    default java.util.Map<String, Long> evicted() { return java.util.Map.of(); }
+
     @Override void close();
 
     /** A session in this JVM on a pseudo clock, starting with {@code facts} (the run's --context and --allowlist entries). */
-    static ReplaySession local(CompiledRules rules, Collection<?> facts) {
-        CorrelationSession s = CorrelationSession.replay(rules, facts);
+    static ReplaySession local(CompiledRules rules, Collection<?> facts) { return local(rules, facts, 0); }
+
+    /** As {@link #local(CompiledRules, Collection)}, holding at most {@code stateLimit} time-bound facts (0: the default for the heap). */
+    static ReplaySession local(CompiledRules rules, Collection<?> facts, long stateLimit) {
+        CorrelationSession s = CorrelationSession.replay(rules, facts, stateLimit > 0 ? StateLimit.of(stateLimit) : StateLimit.forHeap());
         return new ReplaySession() {
             @Override public List<Firing> accept(TimedFact fact) {
                 List<Alert> alerts = s.accept(fact);
@@ -47,6 +53,7 @@ public interface ReplaySession extends AutoCloseable {
             @Override public long clockMillis() { return s.clockMillis(); }
             @Override public long factsInserted() { return s.factsInserted(); }
             @Override public long lateFacts() { return s.lateFacts(); }
+            @Override public java.util.Map<String, Long> evicted() { return s.evicted(); }
             @Override public void close() { s.close(); }
         };
     }

@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>A rebuilt session must hold what the lost one held. That is each event for its own lifetime (a logon for
  * the 12h its session context lasts), and every event for as long as anything derived from it lives: the
  * <em>horizon</em>, by default the longest lifetime the rules declare for a type that is not an input event
- * (detections, correlations and their suppression markers). What the rules derive with no lifetime at all is
+ * (detections, correlations and their suppression markers), or the longest window a
+ * correlation declares ({@code @window}: its tally counts detections that far back). What the rules derive with no lifetime at all is
  * {@link dev.tripline.model.LongLivedContext}; its teaching events are kept apart for as long as the key lives.
  */
 final class Retention {
@@ -47,6 +48,7 @@ final class Retention {
         for (Map.Entry<Class<?>, Duration> e : lifetimes.entrySet()) {
             if (!inputs.contains(e.getKey())) derived = Math.max(derived, e.getValue().toMillis());
         }
+        derived = Math.max(derived, rules.longestWindow().toMillis()); // the tallies count detections that far back
         long h = horizon != null ? horizon.toMillis() : derived + lateness.toMillis();
         Map<FlinkEvent.Kind, Long> byKind = new EnumMap<>(FlinkEvent.Kind.class);
         for (FlinkEvent.Kind k : FlinkEvent.Kind.values()) {

@@ -19,7 +19,7 @@ import java.util.Objects;
  * the {@value #CITED_PER_VALUE} most recent detections inside the window (what the alert cites; older repeats of the
  * same value are counted in {@link #getUncited()}); values whose last detection left the window are dropped. Once
  * raised, later detections only extend the episode. A detection more than a window after the previous one starts a
- * new episode. The rules delete a tally once every detection it counted has expired.
+ * new episode. The rules delete a tally once it is {@link #quietAt quiet}: a window has passed since its last detection.
  *
  * <p>Detections are expected in time order (the pipeline's reorder buffer sees to it); a late one is counted against
  * the window of the newest.
@@ -109,6 +109,12 @@ public abstract class DistinctTally {
             for (Detection d : ds) if (d.getTime() >= from && d.getTime() <= to) return true;
         return false;
     }
+
+    /**
+     * Whether a whole window has passed at {@code now} since the last detection: the episode is over and nothing in
+     * the window is left, so forgetting the tally loses nothing (the next detection would start afresh anyway).
+     */
+    public boolean quietAt(long now) { return now - lastSeen > window; }
 
     /** The rule raised the episode: forget the window, keep extending until a quiet window passes. */
     public void open() {

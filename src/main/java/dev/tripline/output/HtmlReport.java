@@ -160,6 +160,10 @@ public final class HtmlReport implements AlertSink {
         o.append("</td></tr>\n");
         o.append(String.format(Locale.ROOT, "<tr><th>Not shown</th><td>%,d suppressed by the allowlist (<a href=\"#suppressed\">below</a>), "
                 + "%,d filtered out, %,d repeats folded into the alerts</td></tr>%n", suppressedCount, s.filtered(), s.folded()));
+        if (!s.evicted().isEmpty()) {
+            o.append(String.format(Locale.ROOT, "<tr><th>State limit</th><td>%,d time-bound fact(s) let go before their windows ended; correlations over them may be missed</td></tr>%n",
+                    s.evicted().values().stream().mapToLong(Long::longValue).sum()));
+        }
         if (s.segments() > 1 || s.lateEvents() > 0) {
             o.append(String.format(Locale.ROOT, "<tr><th>Replay</th><td>%,d segment(s), %,d late event(s)</td></tr>%n", s.segments(), s.lateEvents()));
         }

@@ -29,8 +29,10 @@ public final class RunStats {
     private long notesDropped;
     private long events;
     private long lateEvents;
+    private final java.util.Map<String, Long> evicted = new java.util.TreeMap<>();
     private long segments;
     private long folded;
+    private long foldsClosedEarly;
     private long suppressed;
     private final Map<String, Tally> skipped = new TreeMap<>();
     private final Map<String, Tally> rejected = new TreeMap<>();
@@ -78,8 +80,14 @@ public final class RunStats {
         else if (!notes.containsKey(key)) notesDropped++;
     }
     public void late(long n) { lateEvents += n; }
+    /** Facts a session let go early at its state limit, by kind (summed over the run's sessions). */
+    public void evicted(java.util.Map<String, Long> byKind) { byKind.forEach((k, n) -> evicted.merge(k, n, Long::sum)); }
+    public java.util.Map<String, Long> evicted() { return java.util.Collections.unmodifiableMap(evicted); }
     public void segment() { segments++; }
     public void folded(long n) { folded += n; }
+    /** Folds written before their window closed (too many open at once); the total so far. */
+    public void foldsClosedEarly(long total) { foldsClosedEarly = Math.max(foldsClosedEarly, total); }
+    public long foldsClosedEarly() { return foldsClosedEarly; }
     public void skipped(SourceRef where, String reason) { tally(skipped, reason).add(where, null); }
     public void rejected(SourceRef where, String reason, String detail) { tally(rejected, reason).add(where, detail); }
 

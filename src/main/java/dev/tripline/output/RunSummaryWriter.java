@@ -31,6 +31,17 @@ public final class RunSummaryWriter {
         if (s.lateEvents() > 0) {
             out.printf("  late: %d event(s) older than the reorder window; detected, but correlations may miss them%n", s.lateEvents());
         }
+        if (!s.evicted().isEmpty()) {
+            StringBuilder kinds = new StringBuilder();
+            s.evicted().forEach((k, n) -> kinds.append(kinds.isEmpty() ? "" : ", ").append(n).append(' ').append(k));
+            out.printf("  state limit: the session reached its limit of time-bound facts (--max-state) and let the eldest go "
+                    + "before their windows ended (%s); correlations over them may be missed. Raise the heap "
+                    + "(TRIPLINE_JAVA_OPTS=-Xmx2g) or --max-state%n", kinds);
+        }
+        if (s.foldsClosedEarly() > 0) {
+            out.printf("  dedup: %d fold(s) written before their --dedup-window closed, because 10,000 were open at once; "
+                    + "a later repeat of one raises a new alert%n", s.foldsClosedEarly());
+        }
         StringBuilder bySeverity = new StringBuilder();
         for (Severity sev : Severity.values()) {
             long n = s.alertsBySeverity().getOrDefault(sev, 0L);

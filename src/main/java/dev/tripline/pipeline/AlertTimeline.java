@@ -30,8 +30,8 @@ import java.util.PriorityQueue;
  * still held. Runs are merged into one whenever {@link #MAX_RUNS} pile up, so few files are open at once.
  */
 final class AlertTimeline implements AutoCloseable {
-    /** Events listed in held alerts before they are spilled: some tens of MB of alerts. */
-    static final int DEFAULT_MAX_HELD_EVENTS = 50_000;
+    /** Events listed in held alerts before they are spilled: about 25 MB of alerts, a tenth of a 256 MB heap. */
+    static final int DEFAULT_MAX_HELD_EVENTS = 10_000;
     static final int MAX_RUNS = 32;
 
     private record Held(Alert alert, long seq) {}

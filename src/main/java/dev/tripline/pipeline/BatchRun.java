@@ -2,6 +2,7 @@ package dev.tripline.pipeline;
 
 import dev.tripline.engine.CompiledRules;
 import dev.tripline.engine.ReplaySession;
+import dev.tripline.engine.StateLimit;
 import dev.tripline.ingest.EventShape;
 import dev.tripline.ingest.Ingest;
 import dev.tripline.ingest.IngestOptions;
@@ -30,24 +31,27 @@ public final class BatchRun {
      * --context inventories and --allowlist entries).
      */
     public record Options(Optional<EventShape> schema, boolean strict, Duration reorderWindow, Duration rewindThreshold,
-                          Duration dedupWindow, boolean showSuppressed, List<Object> facts, IngestOptions ingest) {
+                          Duration dedupWindow, boolean showSuppressed, List<Object> facts, IngestOptions ingest,
+                          long stateLimit) {
         public Options {
             facts = List.copyOf(facts);
         }
 
         public static Options defaults() {
             return new Options(Optional.empty(), false, Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofHours(1),
-                    false, List.of(), IngestOptions.defaults());
+                    false, List.of(), IngestOptions.defaults(), 0);
         }
 
-        public Options withSchema(Optional<EventShape> s) { return new Options(s, strict, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, facts, ingest); }
-        public Options withStrict(boolean s) { return new Options(schema, s, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, facts, ingest); }
-        public Options withReorderWindow(Duration w) { return new Options(schema, strict, w, rewindThreshold, dedupWindow, showSuppressed, facts, ingest); }
-        public Options withRewindThreshold(Duration r) { return new Options(schema, strict, reorderWindow, r, dedupWindow, showSuppressed, facts, ingest); }
-        public Options withDedupWindow(Duration d) { return new Options(schema, strict, reorderWindow, rewindThreshold, d, showSuppressed, facts, ingest); }
-        public Options withShowSuppressed(boolean s) { return new Options(schema, strict, reorderWindow, rewindThreshold, dedupWindow, s, facts, ingest); }
-        public Options withFacts(List<Object> f) { return new Options(schema, strict, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, f, ingest); }
-        public Options withIngest(IngestOptions i) { return new Options(schema, strict, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, facts, i); }
+        public Options withSchema(Optional<EventShape> s) { return new Options(s, strict, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, facts, ingest, stateLimit); }
+        public Options withStrict(boolean s) { return new Options(schema, s, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, facts, ingest, stateLimit); }
+        public Options withReorderWindow(Duration w) { return new Options(schema, strict, w, rewindThreshold, dedupWindow, showSuppressed, facts, ingest, stateLimit); }
+        public Options withRewindThreshold(Duration r) { return new Options(schema, strict, reorderWindow, r, dedupWindow, showSuppressed, facts, ingest, stateLimit); }
+        public Options withDedupWindow(Duration d) { return new Options(schema, strict, reorderWindow, rewindThreshold, d, showSuppressed, facts, ingest, stateLimit); }
+        public Options withShowSuppressed(boolean s) { return new Options(schema, strict, reorderWindow, rewindThreshold, dedupWindow, s, facts, ingest, stateLimit); }
+        public Options withFacts(List<Object> f) { return new Options(schema, strict, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, f, ingest, stateLimit); }
+        /** At most {@code n} time-bound facts per session ({@link StateLimit}); 0: the default for the heap. */
+        public Options withStateLimit(long n) { return new Options(schema, strict, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, facts, ingest, n); }
+        public Options withIngest(IngestOptions i) { return new Options(schema, strict, reorderWindow, rewindThreshold, dedupWindow, showSuppressed, facts, i, stateLimit); }
     }
 
     private BatchRun() {}
@@ -66,7 +70,7 @@ public final class BatchRun {
 
     /** Runs the batch counting into {@code stats}, which the caller can still report when the run fails. */
     public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin, RunStats stats) {
-        return run(() -> ReplaySession.local(rules, options.facts()), inputs, options, sink, stdin, stats);
+        return run(() -> ReplaySession.local(rules, options.facts(), options.stateLimit()), inputs, options, sink, stdin, stats);
     }
 
     /**
@@ -85,7 +89,7 @@ public final class BatchRun {
     /** As {@link #run(CompiledRules, List, Options, AlertSink, InputStream)}, spilling held alerts beyond {@code maxHeldAlertEvents}. */
     static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin,
                         int maxHeldAlertEvents) {
-        return run(() -> ReplaySession.local(rules, options.facts()), inputs, options, sink, stdin, new RunStats(), maxHeldAlertEvents);
+        return run(() -> ReplaySession.local(rules, options.facts(), options.stateLimit()), inputs, options, sink, stdin, new RunStats(), maxHeldAlertEvents);
     }
 
     /**
@@ -187,7 +191,9 @@ public final class BatchRun {
             }
             dedup.flush();
             stats.late(session.lateFacts());
+            stats.evicted(session.evicted());
             stats.folded(dedup.folded() - stats.folded());
+            stats.foldsClosedEarly(dedup.closedEarly());
         }
 
         private void write(Alert a) {

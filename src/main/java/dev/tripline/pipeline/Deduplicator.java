@@ -34,8 +34,16 @@ public final class Deduplicator {
      */
     public static final long LATENESS = AwaitsEcho.MAX_WINDOW_MILLIS;
 
+    /**
+     * Folds open at most: each holds its first alert for the whole window, so a log of many distinct detections
+     * (a million accounts in an hour) would otherwise hold them all. Past it the fold opened first is written
+     * early; a later repeat of it starts a new fold (two alerts where one would have been).
+     */
+    static final int MAX_OPEN = 10_000;
+
     private final long windowMillis;
     private final Consumer<Alert> downstream;
+    private long closedEarly;
     private final Map<String, Group> open = new LinkedHashMap<>();
     private long folded;
 
@@ -64,6 +72,13 @@ public final class Deduplicator {
         if (g == null) {
             g = new Group(alert);
             open.put(key, g);
+            if (open.size() > MAX_OPEN) {
+                var eldest = open.entrySet().iterator();
+                Group first = eldest.next().getValue();
+                eldest.remove();
+                closedEarly++;
+                emit(new ArrayList<>(List.of(first)));
+            }
         } else {
             g.add(alert);
             folded++;
@@ -108,6 +123,9 @@ public final class Deduplicator {
     }
 
     long folded() { return folded; }
+
+    /** Folds written before their window closed because more than {@link #MAX_OPEN} were open. */
+    public long closedEarly() { return closedEarly; }
 
     private void emit(List<Group> groups) {
         groups.sort(Comparator.comparingLong((Group g) -> g.first));

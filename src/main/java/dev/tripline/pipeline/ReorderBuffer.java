@@ -15,6 +15,10 @@ import java.util.PriorityQueue;
  *
  * <p>Most input is already in time order, so facts that arrive in order wait in a plain queue (constant time)
  * and only the ones that arrive out of order go to a heap; release takes the older head of the two.
+ *
+ * <p>The window is event time, so a busy input could put any number of events inside it: at most
+ * {@link #MAX_HELD} are held, and past that the oldest go on early. For an input in time order nothing changes;
+ * an event that then arrives older than one already released is inserted late, as disorder beyond the window is.
  */
 final class ReorderBuffer {
     private record Entry(TimedFact fact, long seq) {
@@ -22,6 +26,9 @@ final class ReorderBuffer {
     }
 
     private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::time).thenComparingLong(Entry::seq);
+
+    /** Events held per input at most: 5 minutes of an input at 33 events a second, about 20 MB. */
+    static final int MAX_HELD = 10_000;
 
     private final long windowMillis;
     private final long rewindMillis;
@@ -52,8 +59,12 @@ final class ReorderBuffer {
         newest = Math.max(newest, fact.getTime());
         long releaseUpTo = newest - windowMillis;
         for (Entry next; (next = oldest()) != null && next.time() <= releaseUpTo; ) out.add(take(next).fact());
+        while (held() > MAX_HELD) out.add(take(oldest()).fact());
         return out;
     }
+
+    /** Events held now. */
+    int held() { return inOrder.size() + outOfOrder.size(); }
 
     /** Whether a fact at {@code time} is a rewind: more than the rewind threshold older than the newest seen. */
     boolean isRewind(long time) {

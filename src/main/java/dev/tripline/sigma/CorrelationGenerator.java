@@ -12,13 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * Writes a Sigma correlation as two DRL rules in the style of the core's burst rule (correlation/discovery_burst.drl):
- * the first raises one alert when a group's window meets the condition and opens an episode (a
- * {@code CorrelationMark}); the second extends an open episode with every later matching detection, so an
- * episode alerts once and nothing is lost at window edges. The window's earlier detections come from an
- * accumulate that excludes the trigger; the trigger is added explicitly.
+ * a first rule files each detection of the named rules as a {@code CorrelationInput} under its group-by key (the
+ * window's memory: detections themselves leave working memory minutes after they arrive); the second raises one
+ * alert when a group's window meets the condition and opens an episode (a {@code CorrelationMark}); the third
+ * extends an open episode with every later matching input, so an episode alerts once and nothing is lost at
+ * window edges. The window's earlier inputs come from an accumulate that excludes the trigger; the trigger is
+ * added explicitly.
  */
 final class CorrelationGenerator {
-    /** Detections live 2h (events/event_lifetimes.drl); a window must fit inside that with margin for the marks. */
+    /** A correlation's inputs live 65 minutes (sigma.runtime.CorrelationInput); a window must fit inside that. */
     static final long MAX_TIMESPAN_MS = 3_600_000L;
     private static final Pattern TIMESPAN = Pattern.compile("([0-9]+)([smhd])");
     /** The session clock, for a mark's lifetime: a mark lives from when it is made, not from its detection's time. */
@@ -105,27 +107,35 @@ final class CorrelationGenerator {
         b.append("//   type: ").append(type).append("; rules: ").append(DrlText.comment(String.join(", ", c.rules())))
                 .append("\n//   group-by: ").append(DrlText.comment(String.join(", ", c.groupBy()))).append("; timespan: ")
                 .append(DrlText.comment(c.timespan())).append("; condition: ").append(DrlText.comment(condText)).append("\n//\n");
-        b.append("// One alert per episode: the detection that meets the condition raises it, listing every detection in the\n");
-        b.append("// window, and opens an episode (a CorrelationMark); later matching detections of the same group within the\n");
-        b.append("// timespan of an open episode extend it instead of alerting again. The accumulate gathers the detections\n");
+        b.append("// Each detection of the named rules is filed as a CorrelationInput under its group-by key: the window\n");
+        b.append("// remembers it for the timespan (detections themselves leave memory minutes after they arrive).\n");
+        b.append("// One alert per episode: the input that meets the condition raises it, listing every detection in the\n");
+        b.append("// window, and opens an episode (a CorrelationMark); later inputs of the same group within the\n");
+        b.append("// timespan of an open episode extend it instead of alerting again. The accumulate gathers the inputs\n");
         b.append("// before the trigger and the helpers add the trigger itself: an accumulate does not reliably see the fact\n");
         b.append("// that triggered it in the same firing. A mark lives 3h from when it is made (not from its detection's\n");
-        b.append("// time), so a detection that outlives its mark re-opens an episode at most once per 3h of event time:\n");
-        b.append("// it can never insert a mark that is already expired and fire again in a loop.\n\n");
+        b.append("// time), so an input never outlives the mark that suppresses it, and a mark is never already expired\n");
+        b.append("// when it is inserted (which would fire the rule again in a loop).\n\n");
         b.append("import dev.tripline.model.CorrelatedFinding;\n");
         b.append("import dev.tripline.model.TimedFact;\n");
+        b.append("import dev.tripline.sigma.runtime.CorrelationInput;\n");
         b.append("import dev.tripline.sigma.runtime.CorrelationMark;\n");
         b.append("import dev.tripline.sigma.runtime.Correlations;\n\n");
+
+        b.append("rule ").append(DrlText.literal(ruleName + " (its window keeps each detection of the rules it names)")).append('\n');
+        b.append("when\n");
+        b.append("    $f : TimedFact( Correlations.ruleId( this ) in ( ").append(in).append(" ) )\n");
+        b.append("then\n");
+        b.append("    insert( new CorrelationInput( ").append(id).append(", ").append(String.format(keyOf, "$f")).append(", $f ) );\n");
+        b.append("end\n\n");
 
         b.append("rule ").append(DrlText.literal(ruleName)).append('\n');
         RuleGenerator.annotations(b, m);
         b.append("when\n");
-        b.append("    $last : TimedFact( Correlations.ruleId( this ) in ( ").append(in).append(" ), $t : time )\n");
-        b.append("    $k : String() from ").append(String.format(keyOf, "$last")).append('\n');
+        b.append("    $last : CorrelationInput( correlation == ").append(id).append(", $k : group, $t : time )\n");
         b.append("    not CorrelationMark( correlation == ").append(id).append(", group == $k, ").append(window).append(" )\n");
-        b.append("    accumulate( $d : TimedFact( this != $last, Correlations.ruleId( this ) in ( ").append(in).append(" ),\n");
-        b.append("                                ").append(window).append(", ").append(String.format(keyOf, "this")).append(" == $k );\n");
-        b.append("                $earlier : collectList( $d ) )\n");
+        b.append("    accumulate( $i : CorrelationInput( this != $last, correlation == ").append(id).append(", group == $k, ").append(window).append(" );\n");
+        b.append("                $earlier : collectList( $i ) )\n");
         b.append("    eval( ").append(check).append(" )\n");
         b.append("then\n");
         b.append("    insert( CorrelatedFinding.of( drools.getRule().getName(), drools.getRule().getMetaData(), Correlations.detections( $earlier, $last ) ) );\n");
@@ -134,12 +144,11 @@ final class CorrelationGenerator {
 
         b.append("rule ").append(DrlText.literal(ruleName + " (open episode continues)")).append('\n');
         b.append("when\n");
-        b.append("    $d : TimedFact( Correlations.ruleId( this ) in ( ").append(in).append(" ), $t : time )\n");
-        b.append("    $k : String() from ").append(String.format(keyOf, "$d")).append('\n');
-        b.append("    exists( CorrelationMark( correlation == ").append(id).append(", group == $k, trigger != $d, ").append(window).append(" ) )\n");
-        b.append("    not CorrelationMark( correlation == ").append(id).append(", trigger == $d )\n");
+        b.append("    $i : CorrelationInput( correlation == ").append(id).append(", $k : group, $t : time )\n");
+        b.append("    exists( CorrelationMark( correlation == ").append(id).append(", group == $k, trigger != $i, ").append(window).append(" ) )\n");
+        b.append("    not CorrelationMark( correlation == ").append(id).append(", trigger == $i )\n");
         b.append("then\n");
-        b.append("    insert( new CorrelationMark( ").append(id).append(", $k, $t, $d, ").append(NOW).append(" ) );\n");
+        b.append("    insert( new CorrelationMark( ").append(id).append(", $k, $t, $i, ").append(NOW).append(" ) );\n");
         b.append("end\n");
         return b.toString();
     }
@@ -151,7 +160,7 @@ final class CorrelationGenerator {
         long n = Long.parseLong(mm.group(1));
         long ms = n * switch (mm.group(2)) { case "s" -> 1000L; case "m" -> 60_000L; case "h" -> 3_600_000L; default -> 86_400_000L; };
         if (ms <= 0) throw ConversionRejected.of("invalid correlation: timespan must be positive");
-        if (ms > MAX_TIMESPAN_MS) throw ConversionRejected.of("unsupported correlation: timespan " + text + " exceeds 1h, the longest window detections outlive (events/event_lifetimes.drl)");
+        if (ms > MAX_TIMESPAN_MS) throw ConversionRejected.of("unsupported correlation: timespan " + text + " exceeds 1h, the longest window a correlation keeps its inputs for");
         return ms;
     }
 

@@ -63,7 +63,7 @@ final class RuleGenerator {
         if (quiet) {
             // Matched by correlations only as a TimedFact, so without a declaration naming it Drools never reads the
             // class's own @role/@expires: it would never expire, outlive the correlation's marks and re-trigger it.
-            b.append("declare QuietDetection\n    @role( event )\n    @timestamp( time )\n    @expires( 2h )\nend\n\n");
+            b.append("declare QuietDetection\n    @role( event )\n    @timestamp( time )\n    @expires( 2m )\nend\n\n");
         }
         b.append("rule ").append(DrlText.literal(ruleName)).append('\n');
         annotations(b, m);

@@ -63,7 +63,7 @@ class AuthoringFlowTest {
         Path rules = work.resolve("rules");
         copyTree(Path.of("rules-drl"), rules);
         Path lifetimes = rules.resolve("tripline/events/event_lifetimes.drl");
-        Files.writeString(lifetimes, Files.readString(lifetimes).replaceFirst("@expires\\( 10m \\)\\n", "@expires( 10m \n"));
+        Files.writeString(lifetimes, Files.readString(lifetimes).replaceFirst("@expires\\( 1m \\)\\n", "@expires( 1m \n"));
 
         CliRun validate = CliRun.of("validate", "--rules", rules.toString());
         CliRun correlate = CliRun.of("correlate", "--rules", rules.toString(), Path.of("fixtures/seed-net-group-domain-admins/events.jsonl").toAbsolutePath().toString());

@@ -4,6 +4,7 @@ import dev.tripline.model.Account;
 import dev.tripline.model.Alert;
 import dev.tripline.model.AwaitsEcho;
 import dev.tripline.model.Detection;
+import dev.tripline.model.CommandTally;
 import dev.tripline.model.DistinctTally;
 import dev.tripline.model.ProcessEvent;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,17 +111,22 @@ class CorrelationStateTest {
                 .satisfies(a -> assertThat(a.events()).hasSize(DistinctTally.CITED_PER_VALUE + 1));
     }
 
-    @Test void threeThousandDistinctKeysLeaveNoStateOnceTheirDetectionsExpire() {
+    @Test void threeThousandDistinctKeysLeaveNoStateOnceTheirWindowsHavePassed() {
         try (CorrelationSession session = CorrelationSession.replay(rules)) {
             long initial = session.factCount();
             for (int i = 0; i < 3_000; i++) {
                 Account user = new Account("CORP", "user" + i, "S-1-5-21-1-2-3-" + (2000 + i));
                 session.accept(event(T0 + i * 100L, "ws" + (i % 997), user, REPEATED));
             }
+            long last = T0 + 2_999 * 100L;
             assertThat(tallies(session)).as("a command, host and recon tally per key").hasSize(9_000);
-            session.advanceTo(T0 + 300_000 + Duration.ofMinutes(30).toMillis());
-            assertThat(tallies(session)).as("kept while their detections live (2h)").hasSize(9_000);
-            session.advanceTo(T0 + 300_000 + Duration.ofHours(3).toMillis());
+            session.advanceTo(last + Duration.ofMinutes(5).toMillis());
+            assertThat(detections(session)).as("detections leave memory minutes after they arrive").isZero();
+            assertThat(tallies(session)).as("the tallies remember them for their windows").hasSize(9_000);
+            session.advanceTo(last + Duration.ofMinutes(20).toMillis());
+            assertThat(tallies(session)).as("command tallies go after a quiet 10-minute window; host (1h) and recon (30 min) stay")
+                    .hasSize(6_000).allMatch(t -> !(t instanceof CommandTally));
+            session.advanceTo(last + Duration.ofMinutes(100).toMillis());
             assertThat(tallies(session)).isEmpty();
             assertThat(session.factCount()).isEqualTo(initial);
         }

@@ -21,11 +21,11 @@ class RetentionTest {
     @Test void eachKindIsKeptForItsOwnLifetimeAndAtLeastTheLongestLifetimeOfWhatTheRulesDerive() {
         Retention r = Retention.of(rules, null);
 
-        assertThat(Duration.ofMillis(r.horizonMillis())).as("Detection and CorrelatedFinding 2h, the longest derived lifetime").isEqualTo(Duration.ofHours(2));
-        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.PROCESS)))).as("ProcessEvent @expires 10m").isEqualTo(Duration.ofHours(2));
+        assertThat(Duration.ofMillis(r.horizonMillis())).as("the spread's @window 1h, longer than any derived lifetime (Detection 2m, TallyHold 5m)").isEqualTo(Duration.ofHours(1));
+        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.PROCESS)))).as("ProcessEvent @expires 1m").isEqualTo(Duration.ofHours(1));
         assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.LOGON)))).as("LogonEvent @expires 12h").isEqualTo(Duration.ofHours(12));
         assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.PRIVILEGED_LOGON)))).isEqualTo(Duration.ofHours(12));
-        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.SERVICE_INSTALL)))).as("ServiceInstallEvent @expires 1m").isEqualTo(Duration.ofHours(2));
+        assertThat(Duration.ofMillis(r.of(event(FlinkEvent.Kind.SERVICE_INSTALL)))).as("ServiceInstallEvent @expires 1m").isEqualTo(Duration.ofHours(1));
     }
 
     @Test void aGivenHorizonReplacesTheDerivedOneButNeverShortensAnEventsOwnLifetime() {
@@ -38,7 +38,7 @@ class RetentionTest {
     @Test void aDerivedHorizonKeepsWhatALateEventWithinTheRewindThresholdStillJoins() {
         Retention r = Retention.of(rules, null, Duration.ofHours(2));
 
-        assertThat(Duration.ofMillis(r.horizonMillis())).as("2h of derived lifetime plus 2h of allowed lateness").isEqualTo(Duration.ofHours(4));
+        assertThat(Duration.ofMillis(r.horizonMillis())).as("1h of correlation window plus 2h of allowed lateness").isEqualTo(Duration.ofHours(3));
         assertThat(Duration.ofMillis(Retention.of(rules, Duration.ofHours(5), Duration.ofHours(2)).horizonMillis()))
                 .as("a given horizon is taken as it is").isEqualTo(Duration.ofHours(5));
     }

@@ -111,11 +111,16 @@ public final class Correlations {
         }
     }
 
+    /** The window's facts, trigger included, each {@link CorrelationInput} read as the fact it carries. */
     private static List<Object> all(Collection<?> earlier, Object last) {
-        List<Object> out = new ArrayList<>(earlier);
-        if (!out.contains(last)) out.add(last);
+        List<Object> out = new ArrayList<>(earlier.size() + 1);
+        for (Object o : earlier) out.add(unwrap(o));
+        Object l = unwrap(last);
+        if (!out.contains(l)) out.add(l);
         return out;
     }
+
+    private static Object unwrap(Object o) { return o instanceof CorrelationInput i ? i.getFact() : o; }
 
     /** event_count: distinct events among the window's detections (one event matched by two rules counts once). */
     public static int eventCount(Collection<?> earlier, Object last) {
@@ -166,7 +171,7 @@ public final class Correlations {
         return next == order.length;
     }
 
-    private static long time(Object o) {
+    static long time(Object o) {
         if (o instanceof Finding f) return f.getTime();
         if (o instanceof QuietDetection q) return q.getTime();
         return 0;

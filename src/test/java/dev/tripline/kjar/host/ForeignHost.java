@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -152,24 +153,39 @@ public final class ForeignHost {
         return KS.newKieContainer(id, ForeignHost.class.getClassLoader());
     }
 
+    /**
+     * As a streaming host takes findings: after each firing, the findings that firing made, with the escalations
+     * present then (findings leave working memory minutes later, as the KJAR's @expires says; an escalation that
+     * comes after its finding's firing is too late for its alert, as in Tripline's collector).
+     */
     private static List<String> alerts(KieContainer container, List<Map<String, Object>> events) throws Exception {
         KieCommands cmd = KS.getCommands();
         ClassLoader cl = container.getClassLoader();
         List<Command<?>> batch = new ArrayList<>();
         long clock = 0;
+        int step = 0;
         for (Object e : facts(events, cl)) {
             long t = (long) call(e, "getTime");
             if (t > clock) batch.add(cmd.newAdvanceSessionTime(t - clock, TimeUnit.MILLISECONDS));
             clock = Math.max(clock, t);
             batch.add(cmd.newInsert(e));
             batch.add(cmd.newFireAllRules());
+            batch.add(cmd.newGetObjects(new ClassObjectFilter(cl.loadClass("dev.tripline.model.Finding")), "findings" + step));
+            batch.add(cmd.newGetObjects(new ClassObjectFilter(cl.loadClass("dev.tripline.model.Escalation")), "escalations" + step));
+            step++;
         }
-        batch.add(cmd.newGetObjects(new ClassObjectFilter(cl.loadClass("dev.tripline.model.Finding")), "findings"));
-        batch.add(cmd.newGetObjects(new ClassObjectFilter(cl.loadClass("dev.tripline.model.Escalation")), "escalations"));
         KieSession session = container.newKieSession("tripline-replay");
         try {
             ExecutionResults out = session.execute(cmd.newBatchExecution(batch));
-            return summaries((Collection<?>) out.getValue("findings"), (Collection<?>) out.getValue("escalations"));
+            Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            List<String> all = new ArrayList<>();
+            for (int i = 0; i < step; i++) {
+                List<Object> made = new ArrayList<>();
+                for (Object f : (Collection<?>) out.getValue("findings" + i)) if (seen.add(f)) made.add(f);
+                all.addAll(summaries(made, (Collection<?>) out.getValue("escalations" + i)));
+            }
+            all.sort(null);
+            return all;
         } finally {
             session.dispose();
         }
