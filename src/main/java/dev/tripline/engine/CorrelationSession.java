@@ -114,10 +114,7 @@ public final class CorrelationSession implements AutoCloseable {
     /** Fires, and when the session then holds more than its {@link StateLimit}, lets the eldest go and fires again. */
     private void fireWithinLimit() {
         session.fireAllRules();
-        if (limit.exceeded()) {
-            limit.shed(session);
-            session.fireAllRules();
-        }
+        if (limit.exceeded() && limit.shed(session)) session.fireAllRules();
     }
 
     /** Time-bound facts let go early because the session reached its {@link StateLimit}, by kind. */

@@ -1,6 +1,8 @@
 package dev.tripline.engine;
 
+import dev.tripline.model.AwaitsEcho;
 import dev.tripline.model.DistinctTally;
+import dev.tripline.model.TallyHold;
 import org.drools.core.common.InternalFactHandle;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -55,6 +57,7 @@ public final class StateLimit implements RuleRuntimeEventListener {
 
     @Override public void objectInserted(ObjectInsertedEvent event) {
         Object o = event.getObject();
+        if (o instanceof TallyHold || o instanceof AwaitsEcho) return; // a few bytes pointing at what is counted; letting one go frees nothing
         if (o instanceof DistinctTally || (event.getFactHandle() instanceof InternalFactHandle h && h.isEvent())) {
             held.put(event.getFactHandle(), o.getClass().getSimpleName());
         }
@@ -64,14 +67,18 @@ public final class StateLimit implements RuleRuntimeEventListener {
 
     @Override public void objectUpdated(ObjectUpdatedEvent event) {}
 
-    /** Whether the session holds more than the ceiling. */
+    /** Whether the session may hold more than the ceiling (expired events are only noticed by {@link #shed}). */
     boolean exceeded() { return held.size() > ceiling; }
 
     /**
      * Removes the eldest held facts until a tenth of the ceiling is free again (so a session at the ceiling does
-     * not pay for this after every event). The caller fires the rules afterwards, so what depended on them settles.
+     * not pay for this after every event). Returns whether any fact was let go: the caller then fires the rules, so
+     * what depended on them settles.
      */
-    void shed(KieSession session) {
+    boolean shed(KieSession session) {
+        // Drools expires events without telling the listeners: forget those first, they hold nothing any more.
+        held.keySet().removeIf(h -> !(h instanceof InternalFactHandle ih) || !ih.isValid() || ih.isExpired());
+        if (held.size() <= ceiling) return false;
         long target = ceiling - ceiling / 10;
         List<Map.Entry<FactHandle, String>> eldest = new ArrayList<>();
         Iterator<Map.Entry<FactHandle, String>> it = held.entrySet().iterator();
@@ -85,6 +92,7 @@ public final class StateLimit implements RuleRuntimeEventListener {
             held.remove(e.getKey());
             evicted.merge(e.getValue(), 1L, Long::sum);
         }
+        return true;
     }
 
     /** Facts removed before their time, by kind (class name); empty when the ceiling was never reached. */

@@ -79,10 +79,11 @@ class StateLimitTest {
         return a.kind() + " " + a.rule().id() + " " + a.severity() + " " + a.host() + " " + a.time() + " " + a.reasons();
     }
 
-    /** Held facts the limit counts: events (their handles say so) and tallies. */
+    /** Held facts the limit counts: events (their handles say so) and tallies, not the holds that point at them. */
     private static long timeBound(CorrelationSession s) {
         return s.kieSession().getFactHandles(o -> true).stream()
                 .filter(h -> h instanceof org.drools.core.common.InternalFactHandle ih
+                        && !(ih.getObject() instanceof dev.tripline.model.TallyHold || ih.getObject() instanceof dev.tripline.model.AwaitsEcho)
                         && (ih.isEvent() || ih.getObject() instanceof DistinctTally))
                 .count();
     }
