@@ -49,6 +49,23 @@ public final class RulesOption {
     @Option(names = "--no-rules-cache", description = "Compile the rules given with --rules/--sigma even when an earlier run compiled the same files, and keep nothing.")
     boolean noCache;
 
+    /**
+     * For {@code main}, before the command line is parsed: when {@code args} are a {@code correlate} or {@code watch}
+     * with the bundled rules (no rules option given), starts reading the prebuilt base while the command line is
+     * built and parsed. A guess from the raw arguments: when it is wrong the base is read and not used, never used
+     * when the parsed options say otherwise (see {@link #compileOrReport}).
+     */
+    public static void prefetchFor(String[] args) {
+        if (args.length == 0 || !(args[0].equals("correlate") || args[0].equals("watch"))) return;
+        if ("false".equals(System.getProperty("tripline.prefetch"))) return; // for measuring what it saves (bench/startup.sh)
+        for (String a : args) {
+            if (a.equals("--")) break;
+            if (a.startsWith("--rules") || a.startsWith("--sigma") || a.startsWith("--kie") || (a.startsWith("-r") && !a.startsWith("--"))
+                    || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return;
+        }
+        PrebuiltRules.prefetchBundled();
+    }
+
     /** Display paths of the files converted from --sigma: a compile error in one of them leaves only that rule out. */
     private final Set<String> converted = new HashSet<>();
 

@@ -77,6 +77,34 @@ public final class PrebuiltRules {
      * index (about a tenth of a short run).
      */
     public static Optional<CompiledRules> loadBundled() {
+        java.util.concurrent.CompletableFuture<Optional<CompiledRules>> early = prefetched;
+        if (early != null) return early.join();
+        return readBundled();
+    }
+
+    private static volatile java.util.concurrent.CompletableFuture<Optional<CompiledRules>> prefetched;
+
+    /**
+     * Starts reading the bundled base on a thread of its own, for a run that will most likely ask for it
+     * ({@link #loadBundled()} then waits for it): on two or more cores it is read while the JVM and the command line
+     * start up. A run that does not ask for it loses nothing but that thread's work. At most once.
+     */
+    public static synchronized void prefetchBundled() {
+        if (prefetched != null) return;
+        java.util.concurrent.CompletableFuture<Optional<CompiledRules>> f = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(readBundled());
+            } catch (Throwable e) {
+                f.complete(Optional.empty());
+            }
+        }, "tripline-prebuilt-rules");
+        t.setDaemon(true);
+        prefetched = f;
+        t.start();
+    }
+
+    private static Optional<CompiledRules> readBundled() {
         java.net.URL url = PrebuiltRules.class.getClassLoader().getResource(RESOURCE);
         if (url == null || !"jar".equals(url.getProtocol())) return Optional.empty();
         try (InputStream raw = url.openStream()) {
