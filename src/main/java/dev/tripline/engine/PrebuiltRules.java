@@ -108,6 +108,16 @@ public final class PrebuiltRules {
         java.net.URL url = PrebuiltRules.class.getClassLoader().getResource(RESOURCE);
         if (url == null || !"jar".equals(url.getProtocol())) return Optional.empty();
         try (InputStream raw = url.openStream()) {
+            return readBundled(raw);
+        } catch (IOException | RuntimeException e) {
+            if (Boolean.getBoolean("tripline.prebuilt.debug")) e.printStackTrace();
+            return Optional.empty();
+        }
+    }
+
+    /** The base and data lists of a prebuilt file, whatever rules it was made from (the caller vouches for them). */
+    static Optional<CompiledRules> readBundled(InputStream raw) {
+        try {
             ObjectInputStream header = new ObjectInputStream(new BufferedInputStream(raw, 1 << 16));
             header.readUTF(); // the fingerprint: this jar's own bundled files
             KieBase kieBase = readBase(header);
