@@ -8,6 +8,7 @@ import dev.tripline.engine.PrebuiltRules;
 import dev.tripline.engine.RuleIdentity;
 import dev.tripline.engine.RuleSource;
 import dev.tripline.engine.RuleValidation;
+import dev.tripline.engine.RulesCache;
 import dev.tripline.output.TerminalText;
 import dev.tripline.sigma.ConversionResult;
 import dev.tripline.sigma.SigmaConverter;
@@ -38,6 +39,32 @@ public final class RulesOption {
     @Option(names = "--sigma", paramLabel = "RULE",
             description = "Also run these Sigma rules (files or folders), converted to DRL in memory. Repeatable.")
     List<Path> sigma = new ArrayList<>();
+
+    @Option(names = "--rules-cache", paramLabel = "DIR",
+            description = "Where compiled --rules/--sigma rule sets are kept for the next run with the same files (default: "
+                    + "$TRIPLINE_RULES_CACHE, else $XDG_CACHE_HOME/tripline/rules, else ~/.cache/tripline/rules; "
+                    + "TRIPLINE_RULES_CACHE=off turns it off).")
+    Path cacheDir;
+
+    @Option(names = "--no-rules-cache", description = "Compile the rules given with --rules/--sigma even when an earlier run compiled the same files, and keep nothing.")
+    boolean noCache;
+
+    /**
+     * For {@code main}, before the command line is parsed: when {@code args} are a {@code correlate} or {@code watch}
+     * with the bundled rules (no rules option given), starts reading the prebuilt base while the command line is
+     * built and parsed. A guess from the raw arguments: when it is wrong the base is read and not used, never used
+     * when the parsed options say otherwise (see {@link #compileOrReport}).
+     */
+    public static void prefetchFor(String[] args) {
+        if (args.length == 0 || !(args[0].equals("correlate") || args[0].equals("watch"))) return;
+        if ("false".equals(System.getProperty("tripline.prefetch"))) return; // for measuring what it saves (bench/startup.sh)
+        for (String a : args) {
+            if (a.equals("--")) break;
+            if (a.startsWith("--rules") || a.startsWith("--sigma") || a.startsWith("--kie") || (a.startsWith("-r") && !a.startsWith("--"))
+                    || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return;
+        }
+        PrebuiltRules.prefetchBundled();
+    }
 
     /** Display paths of the files converted from --sigma: a compile error in one of them leaves only that rule out. */
     private final Set<String> converted = new HashSet<>();
@@ -117,22 +144,85 @@ public final class RulesOption {
      * exist is one line and {@link ExitCodes#USAGE}, thrown as {@link BadRulesPath}.
      */
     public Optional<CompiledRules> compileOrReport(PrintWriter err) {
+        if (rulesDir == null && sigma.isEmpty()) {
+            // The bundled rules as compiled at package time, read from the jar without reading the DRL again.
+            Optional<CompiledRules> prebuilt = PrebuiltRules.loadBundled();
+            if (prebuilt.isPresent()) return prebuilt;
+        }
+        Optional<RulesCache> cache = cache(err);
+        // With --sigma and the bundled rules, the cache key takes the bundled files' fingerprint from the prebuilt
+        // file; their DRL is read only when the rules must be compiled.
+        Optional<String> bundledFingerprint = rulesDir == null && cache.isPresent() ? PrebuiltRules.bundledFingerprint() : Optional.empty();
+        RuleSource base = null;
+        if (bundledFingerprint.isEmpty()) {
+            base = baseSource();
+            if (sigma.isEmpty()) {
+                // A --rules folder holding exactly the bundled files: the package-time base.
+                Optional<CompiledRules> prebuilt = PrebuiltRules.load(base);
+                if (prebuilt.isPresent()) return prebuilt;
+            }
+        }
+        RulesCache.Key key = null;
+        if (cache.isPresent()) {
+            try {
+                key = RulesCache.Key.start();
+                if (base == null) key.bundled(bundledFingerprint.get());
+                else key.source(base);
+                for (Path p : sigma) key.sigmaPath(p);
+            } catch (IOException | RuntimeException e) {
+                key = null; // a --sigma path that cannot be read: the conversion below says so
+            }
+            if (key != null) {
+                Optional<RulesCache.Entry> hit = cache.get().load(key);
+                if (hit.isPresent()) {
+                    hit.get().notes().forEach(err::println);
+                    return Optional.of(reported(hit.get().rules(), err));
+                }
+            }
+        }
+        if (base == null) base = baseSource();
+        List<String> said = new ArrayList<>();
+        Consumer<String> rejected = line -> {
+            said.add(line);
+            err.println(line);
+        };
         RuleSource source;
         try {
-            source = source(err::println);
+            source = withSigma(base, rejected);
         } catch (IOException e) {
             throw new BadRulesPath(e);
         }
         try {
-            CompiledRules compiled = compile(source, err::println);
-            if (!compiled.duplicates().isEmpty()) err.println("tripline: " + TerminalText.escape(RuleIdentity.describe(compiled.duplicates())));
-            compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING)
-                    .forEach(w -> err.println(TerminalText.escape(w.toString())));
-            return Optional.of(compiled);
+            CompiledRules compiled = compile(source, rejected);
+            if (key != null) cache.get().store(key, compiled, said, source.dataFiles());
+            return Optional.of(reported(compiled, err));
         } catch (RuleCompilationException e) {
             report(e, err);
             return Optional.empty();
         }
+    }
+
+    private RuleSource baseSource() {
+        try {
+            return rulesDir == null ? RuleSource.bundled() : RuleSource.directory(rulesDir);
+        } catch (IOException e) {
+            throw new BadRulesPath(e);
+        }
+    }
+
+    /** The cache for --rules/--sigma rule sets, unless turned off. */
+    private Optional<RulesCache> cache(PrintWriter err) {
+        if (noCache) return Optional.empty();
+        Optional<Path> dir = cacheDir != null ? Optional.of(cacheDir) : RulesCache.defaultDirectory(System.getenv());
+        return dir.map(d -> RulesCache.in(d, err::println));
+    }
+
+    /** Says what the compile found that the user should know (duplicate ids, warnings), then hands the rules on. */
+    private static CompiledRules reported(CompiledRules compiled, PrintWriter err) {
+        if (!compiled.duplicates().isEmpty()) err.println("tripline: " + TerminalText.escape(RuleIdentity.describe(compiled.duplicates())));
+        compiled.warnings().stream().filter(w -> w.level() == RuleDiagnostic.Level.WARNING)
+                .forEach(w -> err.println(TerminalText.escape(w.toString())));
+        return compiled;
     }
 
     static void report(RuleCompilationException e, PrintWriter err) {

@@ -35,6 +35,7 @@ public final class TriplineCommand implements Runnable {
         try {
             // Take the heap reserve now: loaded lazily, its class would first be initialised when memory has run out.
             Emergency.holding();
+            RulesOption.prefetchFor(args); // the bundled rules are read while the command line starts up
             code = commandLine().execute(args);
         } catch (Throwable t) {
             // Past every handler: e.g. the heap ran out while a class was initialised (NoClassDefFoundError) or

@@ -47,6 +47,22 @@ class PrebuiltRulesTest {
     }
 
     @Test
+    void theBaseReadWithoutTheDrlCarriesItsDataListsAndGivesTheSameAlerts() throws Exception {
+        // what a run from the jar reads (loadBundled): no DRL file opened, the data lists from the prebuilt file
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrebuiltRules.write(bundled, bytes);
+        CompiledRules fromJar = PrebuiltRules.readBundled(new ByteArrayInputStream(bytes.toByteArray())).orElseThrow();
+
+        assertThat(fromJar.description()).isEqualTo(bundled.description());
+        assertThat(fromJar.contextFacts()).isNotEmpty().hasSameSizeAs(compiled.contextFacts());
+        assertThat(fromJar.contextFacts().stream().map(Object::toString).sorted().toList())
+                .isEqualTo(compiled.contextFacts().stream().map(Object::toString).sorted().toList());
+        for (Scenario s : Scenario.all(Path.of("fixtures"))) {
+            assertThat(ScenarioRunner.run(fromJar, s).actual()).as(s.name()).isEqualTo(ScenarioRunner.run(compiled, s).actual());
+        }
+    }
+
+    @Test
     void thePrebuiltBaseHasTheSameRulesAndContextFacts() {
         assertThat(prebuilt.rules()).extracting(r -> r.getPackageName() + "/" + r.getName())
                 .containsExactlyInAnyOrderElementsOf(compiled.rules().stream().map(r -> r.getPackageName() + "/" + r.getName()).toList());
