@@ -29,7 +29,7 @@ final class Emergency {
         OutOfMemoryError oom = outOfMemory(t);
         if (oom != null) {
             return "out of memory (" + TerminalText.escape(oom.getMessage()) + "); raise the heap with -Xmx (TRIPLINE_JAVA_OPTS)"
-                    + " or split the input: every detection is held for 2 hours of event time (see README, memory)";
+                    + " or lower --max-state (see README, memory)";
         }
         if (t instanceof StackOverflowError) return "stack overflow (input nested too deeply)";
         String m = t.getMessage();

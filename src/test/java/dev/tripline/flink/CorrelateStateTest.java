@@ -243,7 +243,7 @@ class CorrelateStateTest {
     @Test void aFoldWindowLongerThanWhatTheStateRetainsIsRefusedAtStart() throws Exception {
         try (var h = harness(1, 0, Duration.ofHours(5))) {
             assertThatThrownBy(h::open).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("--dedup-window PT5H is longer than the horizon PT4H");
+                    .hasMessageContaining("--dedup-window PT5H is longer than the horizon PT3H"); // the spread's 1h window and 2h of lateness
         }
     }
 

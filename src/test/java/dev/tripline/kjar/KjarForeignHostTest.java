@@ -151,8 +151,11 @@ class KjarForeignHostTest {
                 "META-INF/maven/dev.tripline/tripline-rules/pom.xml", s -> s.replace("<version>" + version + "</version>", "<version>" + v2 + "</version>"),
                 "META-INF/maven/dev.tripline/tripline-rules/pom.properties", s -> s.replace("version=" + version, "version=" + v2))));
 
-        List<String> out = KieHosts.DROOLS_10_1_0.call("upgrade", GROUP, ARTIFACT, version, v2,
-                events(Scenario.load(Path.of("fixtures", "burst-three-in-ten-minutes"))));
+        List<Map<String, Object>> events = events(Scenario.load(Path.of("fixtures", "burst-three-in-ten-minutes")));
+        // The second command 30 s after the first, while the first event (1 minute) and its detection (2 minutes)
+        // are still in working memory.
+        events.get(1).put("time", (Long) events.get(0).get("time") + 30_000L);
+        List<String> out = KieHosts.DROOLS_10_1_0.call("upgrade", GROUP, ARTIFACT, version, v2, events);
 
         // The session kept its facts (the first detection, still MEDIUM). Drools replaces a changed rule by
         // removing and re-adding it, so the new rule also fires on the event still in working memory: one
