@@ -136,7 +136,8 @@ final class DetectionCompiler {
                 } catch (PatternSyntaxException e) {
                     throw ConversionRejected.field(m.field(), "re", "unsupported regex: RE2 (linear time) cannot express /" + re + "/: " + e.getDescription());
                 }
-                perValue.add(new Expr.Atom("SigmaMatch.re( " + p.raw() + ", " + DrlText.literal(re) + ", " + DrlText.literal(flags) + " )"));
+                perValue.add(new Expr.Atom("SigmaMatch.re( " + p.raw() + ", " + DrlText.literal(re) + ", " + DrlText.literal(flags) + " )",
+                        regexNeeds(p, re, flags)));
             }
             return all ? Expr.and(perValue) : Expr.or(perValue);
         }
@@ -207,6 +208,20 @@ final class DetectionCompiler {
             perValue.add(neq ? new Expr.Not(e) : e);
         }
         return all ? Expr.and(perValue) : Expr.or(perValue);
+    }
+
+    /**
+     * The literals a regex's every match leaves in the property's folded value ({@link RegexLiterals}), as the
+     * prefilter names them; null when there are none or the property has no folded form of its raw value.
+     */
+    private static List<SigmaPrefilter.Literal> regexNeeds(FieldMapping.Property p, String re, String flags) {
+        // Only the *Lower accessors are Text.fold (or lower-casing) of the raw value the regex runs on.
+        if (p.folded() == null || !p.folded().equals(p.raw() + "Lower")) return null;
+        List<List<String>> clauses = RegexLiterals.of(re, flags);
+        if (clauses.isEmpty()) return null;
+        List<SigmaPrefilter.Literal> out = new ArrayList<>();
+        for (String l : clauses.get(0)) out.add(new SigmaPrefilter.Literal(p.folded(), l));
+        return out;
     }
 
     private static void allowOnly(FieldMatch m, Set<Modifier> allowed) throws ConversionRejected {

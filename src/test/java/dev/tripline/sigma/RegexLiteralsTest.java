@@ -1,0 +1,77 @@
+package dev.tripline.sigma;
+
+import dev.tripline.model.Text;
+import dev.tripline.sigma.runtime.SigmaMatch;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegexLiteralsTest {
+
+    @Test
+    void aPlainRegexNeedsItsLiteralRunsFoldedAndTheLastCharacterOnlyWhenWhatFollowsIsAscii() {
+        // 'ipconfig' is followed by \s (ASCII), so it stays whole; '/all' ends the pattern, so its 'l' may meet a
+        // combining mark in the text and is dropped.
+        assertThat(RegexLiterals.of("IPCONFIG\\s+/all", "")).containsExactly(List.of("ipconfig"), List.of("/al"));
+        // \s* may match nothing, so what follows '[' is not known: '[' is dropped.
+        assertThat(RegexLiterals.of("\\$PSHome\\[\\s*\\d{1,3}", "")).containsExactly(List.of("$pshome"));
+    }
+
+    @Test
+    void anAlternationNeedsOneLiteralOfEachBranchAndAnOptionalPartNothing() {
+        assertThat(RegexLiterals.of("(?:certutil|bitsadmin)\\.exe", "")).containsExactly(List.of("certuti", "bitsadmi"), List.of(".ex"));
+        assertThat(RegexLiterals.of("mimikatz|x", "")).as("a branch with no usable literal: nothing").isEmpty();
+        assertThat(RegexLiterals.of("(?:mimikatz)?\\w+", "")).isEmpty();
+        assertThat(RegexLiterals.of("abc(?:defgh)*ijkl", "")).containsExactly(List.of("ijk"));
+        assertThat(RegexLiterals.of("colou?r\\s", "")).containsExactly(List.of("col"));
+        assertThat(RegexLiterals.of("[^\"]{0,64}werfault\\.exe", "")).containsExactly(List.of("werfault.ex"));
+    }
+
+    @Test
+    void caselessMatchingEndsARunAtAnSBecauseItAlsoMatchesTheLongS() {
+        assertThat(RegexLiterals.of("(?i)powershell -w", "")).containsExactly(List.of("hell -"), List.of("power"));
+        assertThat(RegexLiterals.of("powershell -w", "i")).containsExactly(List.of("hell -"), List.of("power"));
+        assertThat(RegexLiterals.of("(?i:x)powershell -w", "")).containsExactly(List.of("hell -"), List.of("power"));
+        assertThat(RegexLiterals.of("powershell -w", "")).containsExactly(List.of("powershell -"));
+        assertThat(SigmaMatch.re("\u017Fchtasks.exe", "(?i)schtasks", "")).as("RE2 matches s against the long s").isTrue();
+        assertThat(Text.fold("\u017Fchtasks.exe")).as("which folding keeps").doesNotContain("schtasks");
+    }
+
+    @Test
+    void whatItCannotReadGivesNothing() {
+        assertThat(RegexLiterals.of("\\w+`(?:\\w+|-|.)`", "")).isEmpty();
+        assertThat(RegexLiterals.of("abc(def", "")).isEmpty();
+        assertThat(RegexLiterals.of("abcdef)", "")).isEmpty();
+        assertThat(RegexLiterals.of("\\x41\\x42\\x43\\x44", "")).isEmpty();
+        assertThat(RegexLiterals.of("\\p{Greek}+", "")).isEmpty();
+    }
+
+    /** Every match, however the text is written, leaves one literal of every clause in the folded text. */
+    @Test
+    void everyMatchLeavesTheLiteralsInTheFoldedText() {
+        String[][] cases = {
+                // regex, flags, texts it matches (raw)
+                {"net\\s+config", "", "net config", "net  config\u0301", "x net\tconfigure"},
+                {"route print", "", "route print\u0301", "route print\u0327\u0301"},
+                {"(?i)schtasks /create", "", "SCHTASKS /CREATE", "\u017Fchta\u017Fk\u017F /create", "SCHTAS\u212AS /create"},
+                {"(?i)invoke-expression", "", "INVOKE-EXPRESSION", "invo\u212Ae-expre\u017F\u017Fion"},
+                {"echo.*clip.*&&", "", "echo x | clip && y", "echo\u0301 clip\u0301 &&\u0301"},
+                {"\\Qa.b*c\\E+def", "", "a.b*ccdef"},
+                {"abcd$", "", "xxabcd"},
+        };
+        for (String[] c : cases) {
+            List<List<String>> clauses = RegexLiterals.of(c[0], c[1]);
+            assertThat(clauses).as(c[0]).isNotEmpty();
+            for (int i = 2; i < c.length; i++) {
+                String text = c[i];
+                assertThat(SigmaMatch.re(text, c[0], c[1])).as(c[0] + " matches " + text).isTrue();
+                String folded = Text.fold(text);
+                for (List<String> clause : clauses) {
+                    assertThat(clause).as(c[0] + " on " + text + " (folded " + folded + ")").anyMatch(folded::contains);
+                }
+            }
+        }
+    }
+}
