@@ -7,6 +7,7 @@ import dev.tripline.sigma.SigmaDocument.DetectionItem;
 import dev.tripline.sigma.SigmaDocument.FieldGroup;
 import dev.tripline.sigma.SigmaDocument.FieldMatch;
 import dev.tripline.sigma.SigmaDocument.Keywords;
+import dev.tripline.sigma.runtime.RegexLiterals;
 import dev.tripline.sigma.runtime.SigmaMatch;
 import dev.tripline.sigma.runtime.SigmaPrefilter;
 
@@ -217,7 +218,7 @@ final class DetectionCompiler {
     private static List<SigmaPrefilter.Literal> regexNeeds(FieldMapping.Property p, String re, String flags) {
         // Only the *Lower accessors are Text.fold (or lower-casing) of the raw value the regex runs on.
         if (p.folded() == null || !p.folded().equals(p.raw() + "Lower")) return null;
-        List<List<String>> clauses = RegexLiterals.of(re, flags);
+        List<List<String>> clauses = RegexLiterals.folded(re, flags);
         if (clauses.isEmpty()) return null;
         List<SigmaPrefilter.Literal> out = new ArrayList<>();
         for (String l : clauses.get(0)) out.add(new SigmaPrefilter.Literal(p.folded(), l));

@@ -12,7 +12,7 @@ import java.util.List;
  * of which one must occur in its folded field (conjunctive normal form). Every clause is a necessary condition
  * of the constraint, never more: an AND needs what each of its terms needs; an OR needs, for every way of
  * picking one clause per term, the union of the picked clauses ((a ∧ b) ∨ c needs a ∨ c and b ∨ c); a NOT, a
- * cased or numeric test needs nothing that the prefilter can see, a regex what {@link RegexLiterals} finds.
+ * cased or numeric test needs nothing that the prefilter can see, a regex what {@link dev.tripline.sigma.runtime.RegexLiterals} finds.
  * An empty list means "no usable literal": the rule must see every event.
  */
 final class Required {

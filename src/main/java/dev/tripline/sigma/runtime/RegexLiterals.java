@@ -1,4 +1,4 @@
-package dev.tripline.sigma;
+package dev.tripline.sigma.runtime;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,47 +7,65 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Text that every match of a regular expression ({@code re}, run on a field's raw value) leaves in the field's
- * folded value, so that a regex rule can have a prefilter too. The result is clauses that must all hold, each a
- * choice of folded literals (as {@link Required}); an empty list means "nothing usable".
+ * Text that every match of a regular expression must contain, read from the pattern, as clauses that must all
+ * hold, each a choice of literals (as the prefilter's {@code @prefilter}); an empty list means "nothing usable".
+ * Two readings:
+ * <ul>
+ * <li>{@link #folded}: what a match in a field's raw value leaves in the field's folded value (NFC, then lower
+ *     case), so that the converter can give a regex rule a prefilter.</li>
+ * <li>{@link #raw}: what a match contains in the very text it matched, so that {@link SigmaMatch#re} can skip
+ *     the regex engine on text that lacks it.</li>
+ * </ul>
  *
  * <p>Only what is certain is taken, and anything not understood ends a literal or gives nothing:
  * <ul>
  * <li>Literals are runs of ASCII characters that the pattern matches one after another, each required (a
  *     quantifier that allows none drops the character; an alternation needs one literal of each branch).</li>
- * <li>Folding a value (NFC, then lower case) keeps every ASCII character and lower-cases it, except that the
- *     last character of a run may combine with a combining mark after it (e.g. {@code e} + U+0301 becomes
- *     {@code é}). So a run keeps its last character only when the pattern says what follows is an ASCII
- *     character or the end of the text; otherwise it is dropped.</li>
+ * <li>Folding a value keeps every ASCII character and lower-cases it, except that the last character of a run
+ *     may combine with a combining mark after it (e.g. {@code e} + U+0301 becomes {@code é}). So a folded run
+ *     keeps its last character only when the pattern says what follows is an ASCII character; otherwise it is
+ *     dropped.</li>
  * <li>Under case-insensitive matching ({@code i} flag or an inline {@code (?i)} anywhere), RE2 matches
- *     {@code s} also against U+017F (ſ), which folding keeps as it is: {@code s} ends a run there. ({@code k}
- *     also matches U+212A, but NFC turns that into {@code K}.)</li>
- * <li>A literal shorter than {@link #MIN_LENGTH} filters too little to be worth it: a clause holding one is
- *     not used.</li>
+ *     {@code s} also against U+017F (ſ), which folding keeps as it is: {@code s} ends a folded run there.
+ *     ({@code k} also matches U+212A, but NFC turns that into {@code K}.) A raw run ends at every letter.</li>
+ * <li>A folded literal shorter than {@link #MIN_LENGTH} filters too little to be worth a prefilter: a clause
+ *     holding one is not used.</li>
  * </ul>
  */
-final class RegexLiterals {
-    static final int MIN_LENGTH = 3;
+public final class RegexLiterals {
+    public static final int MIN_LENGTH = 3;
     private static final int MAX_CLAUSES = 4;
 
     private final String re;
     private final boolean caseless;
+    private final boolean folding;
+    private final int minLength;
     private int pos;
 
-    private RegexLiterals(String re, boolean caseless) {
+    private RegexLiterals(String re, String flags, boolean folding) {
         this.re = re;
-        this.caseless = caseless;
-    }
-
-    /** The clauses (most selective first), or an empty list when the pattern needs no usable literal. */
-    static List<List<String>> of(String regex, String flags) {
         // An inline flag group anywhere that names 'i' makes the whole pattern count as caseless (caseless only
         // ever takes literals out, so over-applying it is safe).
-        RegexLiterals p = new RegexLiterals(regex, flags.indexOf('i') >= 0 || hasInlineCaseless(regex));
+        this.caseless = flags.indexOf('i') >= 0 || hasInlineCaseless(re);
+        this.folding = folding;
+        this.minLength = folding ? MIN_LENGTH : 1;
+    }
+
+    /** Folded literals (most selective clause first) that a match in a raw value leaves in its folded value. */
+    public static List<List<String>> folded(String regex, String flags) {
+        return new RegexLiterals(regex, flags, true).read();
+    }
+
+    /** Literals, as written, that every match contains (most selective clause first). */
+    public static List<List<String>> raw(String regex, String flags) {
+        return new RegexLiterals(regex, flags, false).read();
+    }
+
+    private List<List<String>> read() {
         List<Set<String>> clauses;
         try {
-            clauses = p.alternation();
-            if (p.pos != regex.length()) return List.of(); // an unbalanced ')': not understood
+            clauses = alternation();
+            if (pos != re.length()) return List.of(); // an unbalanced ')': not understood
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -161,9 +179,14 @@ final class RegexLiterals {
         return clauses;
     }
 
-    /** Appends a usable literal character (folded); false when it cannot be part of a run. */
+    /** Appends a usable literal character (folded when folding); false when it cannot be part of a run. */
     private boolean addLiteral(StringBuilder run, char c) {
         if (c >= 128) return false;
+        if (!folding) {
+            if (caseless && Character.isLetter(c)) return false;
+            run.append(c);
+            return true;
+        }
         char f = Character.toLowerCase(c);
         if (caseless && f == 's') return false;
         run.append(f);
@@ -172,10 +195,10 @@ final class RegexLiterals {
 
     /**
      * Closes the current run as a one-literal clause. {@code nextIsAscii}: the pattern says the character
-     * after the run is ASCII (or there is none), so the run's last character cannot combine with it.
+     * after the run is ASCII, so folding cannot combine the run's last character with it.
      */
-    private static void end(StringBuilder run, List<Set<String>> clauses, boolean nextIsAscii) {
-        int len = nextIsAscii ? run.length() : run.length() - 1;
+    private void end(StringBuilder run, List<Set<String>> clauses, boolean nextIsAscii) {
+        int len = nextIsAscii || !folding ? run.length() : run.length() - 1;
         if (len > 0) {
             Set<String> c = new LinkedHashSet<>();
             c.add(run.substring(0, len));
@@ -284,10 +307,10 @@ final class RegexLiterals {
     }
 
     /** Clauses whose every literal is long enough, most selective first, at most {@code max}. */
-    private static List<List<String>> best(List<Set<String>> clauses, int max) {
+    private List<List<String>> best(List<Set<String>> clauses, int max) {
         List<List<String>> out = new ArrayList<>();
         for (Set<String> c : clauses) {
-            if (c.isEmpty() || c.stream().anyMatch(l -> l.length() < MIN_LENGTH)) continue;
+            if (c.isEmpty() || c.stream().anyMatch(l -> l.length() < minLength)) continue;
             List<String> l = List.copyOf(c);
             if (!out.contains(l)) out.add(l);
         }
