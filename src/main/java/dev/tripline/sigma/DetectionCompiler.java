@@ -352,7 +352,13 @@ final class DetectionCompiler {
                 String fn = kind == null ? "equalsFolded" : kind == Modifier.CONTAINS ? "containsFolded" : kind == Modifier.STARTSWITH ? "startsWithFolded" : "endsWithFolded";
                 return new Expr.Atom("SigmaMatch." + fn + "( " + p.raw() + ", " + lit + " )");
             }
-            String op = kind == null ? "==" : kind == Modifier.CONTAINS ? "contains" : kind == Modifier.STARTSWITH ? "str[startsWith]" : "str[endsWith]";
+            // startswith/endswith as String's own methods, not Drools' str[...] operator: Drools 10.2.0 cannot compile
+            // a str[...] inside a compound constraint (upstream 6711), and compiled constraints are what make a
+            // large rule set fast (README, rule count).
+            if (kind == Modifier.STARTSWITH || kind == Modifier.ENDSWITH)
+                return new Expr.Atom(p.folded() + (kind == Modifier.STARTSWITH ? ".startsWith( " : ".endsWith( ") + lit + " )",
+                        new SigmaPrefilter.Literal(p.folded(), Text.fold(text)));
+            String op = kind == null ? "==" : "contains";
             return new Expr.Atom(p.folded() + " " + op + " " + lit, new SigmaPrefilter.Literal(p.folded(), Text.fold(text)));
         }
         SigmaString pattern = s.wrap(kind == Modifier.CONTAINS || kind == Modifier.ENDSWITH, kind == Modifier.CONTAINS || kind == Modifier.STARTSWITH);
