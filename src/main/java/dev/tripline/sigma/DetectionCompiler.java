@@ -7,6 +7,7 @@ import dev.tripline.sigma.SigmaDocument.DetectionItem;
 import dev.tripline.sigma.SigmaDocument.FieldGroup;
 import dev.tripline.sigma.SigmaDocument.FieldMatch;
 import dev.tripline.sigma.SigmaDocument.Keywords;
+import dev.tripline.sigma.runtime.RegexLiterals;
 import dev.tripline.sigma.runtime.SigmaMatch;
 import dev.tripline.sigma.runtime.SigmaPrefilter;
 
@@ -136,7 +137,8 @@ final class DetectionCompiler {
                 } catch (PatternSyntaxException e) {
                     throw ConversionRejected.field(m.field(), "re", "unsupported regex: RE2 (linear time) cannot express /" + re + "/: " + e.getDescription());
                 }
-                perValue.add(new Expr.Atom("SigmaMatch.re( " + p.raw() + ", " + DrlText.literal(re) + ", " + DrlText.literal(flags) + " )"));
+                perValue.add(new Expr.Atom("SigmaMatch.re( " + p.raw() + ", " + DrlText.literal(re) + ", " + DrlText.literal(flags) + " )",
+                        regexNeeds(p, re, flags)));
             }
             return all ? Expr.and(perValue) : Expr.or(perValue);
         }
@@ -207,6 +209,20 @@ final class DetectionCompiler {
             perValue.add(neq ? new Expr.Not(e) : e);
         }
         return all ? Expr.and(perValue) : Expr.or(perValue);
+    }
+
+    /**
+     * The literals a regex's every match leaves in the property's folded value ({@link RegexLiterals}), as the
+     * prefilter names them; null when there are none or the property has no folded form of its raw value.
+     */
+    private static List<SigmaPrefilter.Literal> regexNeeds(FieldMapping.Property p, String re, String flags) {
+        // Only the *Lower accessors are Text.fold (or lower-casing) of the raw value the regex runs on.
+        if (p.folded() == null || !p.folded().equals(p.raw() + "Lower")) return null;
+        List<List<String>> clauses = RegexLiterals.folded(re, flags);
+        if (clauses.isEmpty()) return null;
+        List<SigmaPrefilter.Literal> out = new ArrayList<>();
+        for (String l : clauses.get(0)) out.add(new SigmaPrefilter.Literal(p.folded(), l));
+        return out;
     }
 
     private static void allowOnly(FieldMatch m, Set<Modifier> allowed) throws ConversionRejected {
@@ -336,7 +352,13 @@ final class DetectionCompiler {
                 String fn = kind == null ? "equalsFolded" : kind == Modifier.CONTAINS ? "containsFolded" : kind == Modifier.STARTSWITH ? "startsWithFolded" : "endsWithFolded";
                 return new Expr.Atom("SigmaMatch." + fn + "( " + p.raw() + ", " + lit + " )");
             }
-            String op = kind == null ? "==" : kind == Modifier.CONTAINS ? "contains" : kind == Modifier.STARTSWITH ? "str[startsWith]" : "str[endsWith]";
+            // startswith/endswith as String's own methods, not Drools' str[...] operator: Drools 10.2.0 cannot compile
+            // a str[...] inside a compound constraint (upstream 6711), and compiled constraints are what make a
+            // large rule set fast (README, rule count).
+            if (kind == Modifier.STARTSWITH || kind == Modifier.ENDSWITH)
+                return new Expr.Atom(p.folded() + (kind == Modifier.STARTSWITH ? ".startsWith( " : ".endsWith( ") + lit + " )",
+                        new SigmaPrefilter.Literal(p.folded(), Text.fold(text)));
+            String op = kind == null ? "==" : "contains";
             return new Expr.Atom(p.folded() + " " + op + " " + lit, new SigmaPrefilter.Literal(p.folded(), Text.fold(text)));
         }
         SigmaString pattern = s.wrap(kind == Modifier.CONTAINS || kind == Modifier.ENDSWITH, kind == Modifier.CONTAINS || kind == Modifier.STARTSWITH);

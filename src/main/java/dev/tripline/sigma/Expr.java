@@ -10,11 +10,12 @@ sealed interface Expr {
     int WIDTH = 110;
 
     /**
-     * One test; {@code needs} is text the test cannot pass without (a literal of a folded field), or null when
-     * it has none the prefilter can use.
+     * One test; {@code needs} is text the test cannot pass without (literals of folded fields, one of which
+     * must occur), or null when it has none the prefilter can use.
      */
-    record Atom(String text, SigmaPrefilter.Literal needs) implements Expr {
-        Atom(String text) { this(text, null); }
+    record Atom(String text, List<SigmaPrefilter.Literal> needs) implements Expr {
+        Atom(String text) { this(text, (List<SigmaPrefilter.Literal>) null); }
+        Atom(String text, SigmaPrefilter.Literal needs) { this(text, needs == null ? null : List.of(needs)); }
     }
 
     record Group(boolean and, List<Expr> terms) implements Expr {}

@@ -107,6 +107,29 @@ public final class LiteralAutomaton {
 
     public int literals() { return literals; }
 
+    /**
+     * As {@link #scan} over {@code Text.fold(text)}, without building it, while {@code text} is ASCII (where
+     * folding is lower-casing each character). Returns false at the first non-ASCII character, having reported
+     * only occurrences before it: the caller then scans the folded text.
+     */
+    public boolean scanAsciiFolded(String text, IntConsumer found) {
+        int s = 0;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) return false;
+            if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+            while (true) {
+                if (s == 0) { s = rootNext[c]; break; }
+                int to = step(keys[s], next[s], c);
+                if (to >= 0) { s = to; break; }
+                s = fail[s];
+            }
+            if (literalAt[s] >= 0) found.accept(literalAt[s]);
+            for (int o = outputLink[s]; o != 0; o = outputLink[o]) found.accept(literalAt[o]);
+        }
+        return true;
+    }
+
     /** Calls {@code found} with the index of every literal occurrence in {@code text} (repeats included). */
     public void scan(String text, IntConsumer found) {
         int s = 0;

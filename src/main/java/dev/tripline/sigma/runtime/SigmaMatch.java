@@ -5,6 +5,7 @@ import dev.tripline.model.Text;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SigmaMatch {
     private static final Map<String, Wildcard> WILDCARDS = new ConcurrentHashMap<>();
-    private static final Map<String, Pattern> REGEXES = new ConcurrentHashMap<>();
+    private static final Map<String, Regex> REGEXES = new ConcurrentHashMap<>();
     private static final Map<String, Cidr> CIDRS = new ConcurrentHashMap<>();
 
     private SigmaMatch() {}
@@ -28,20 +29,48 @@ public final class SigmaMatch {
         return value != null && WILDCARDS.computeIfAbsent(glob, Wildcard::compile).matches(value);
     }
 
-    /** Regular expression search ({@code re}): {@code flags} holds any of {@code i}, {@code m}, {@code s}. */
+    /**
+     * Regular expression search ({@code re}): {@code flags} holds any of {@code i}, {@code m}, {@code s}. Text that
+     * lacks a literal every match needs ({@link RegexLiterals#raw}) is answered without the regex engine.
+     */
     public static boolean re(String value, String regex, String flags) {
-        return value != null && regex(regex, flags).matcher(value).find();
+        return value != null && compiled(regex, flags).find(value);
     }
 
     /** Compiles (and caches) a pattern; throws {@link com.google.re2j.PatternSyntaxException} if RE2 cannot express it. */
     public static Pattern regex(String regex, String flags) {
+        return compiled(regex, flags).pattern();
+    }
+
+    private static Regex compiled(String regex, String flags) {
         return REGEXES.computeIfAbsent(flags + "/" + regex, k -> {
             int f = 0;
             if (flags.indexOf('i') >= 0) f |= Pattern.CASE_INSENSITIVE;
             if (flags.indexOf('m') >= 0) f |= Pattern.MULTILINE;
             if (flags.indexOf('s') >= 0) f |= Pattern.DOTALL;
-            return Pattern.compile(regex, f);
+            Pattern p = Pattern.compile(regex, f);
+            List<List<String>> needs = RegexLiterals.raw(regex, flags);
+            String[][] clauses = new String[needs.size()][];
+            for (int i = 0; i < clauses.length; i++) clauses[i] = needs.get(i).toArray(new String[0]);
+            return new Regex(p, clauses);
         });
+    }
+
+    /** A compiled pattern and the literals every match contains (clauses that must all hold). */
+    private record Regex(Pattern pattern, String[][] needs) {
+        boolean find(String value) {
+            for (String[] clause : needs) {
+                boolean any = false;
+                for (String literal : clause) {
+                    if (value.contains(literal)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) return false;
+            }
+            return pattern.matcher(value).find();
+        }
     }
 
     // Case-sensitive ("cased") and raw-value tests, null-safe.

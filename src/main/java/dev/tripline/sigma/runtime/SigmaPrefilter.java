@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Which converted Sigma rules of one DRL package can possibly match a process event, found in one pass over the
@@ -53,13 +54,37 @@ public final class SigmaPrefilter {
         FIELDS.put("hostKey", ProcessEvent::getHostKey);
     }
 
+    /**
+     * For the folded accessors that fold on every call: the raw value they fold (Text.fold of it), which the
+     * scan folds as it reads when it is ASCII, instead of building the folded copy.
+     */
+    private static final Map<String, Function<ProcessEvent, String>> RAW = new LinkedHashMap<>();
+
+    static {
+        RAW.put("parentCommandLineLower", ProcessEvent::getParentCommandLine);
+        RAW.put("userLower", ProcessEvent::getUser);
+        RAW.put("integrityLevelLower", ProcessEvent::getIntegrityLevel);
+        RAW.put("logonIdLower", ProcessEvent::getLogonId);
+        RAW.put("currentDirectoryLower", ProcessEvent::getCurrentDirectory);
+        RAW.put("hashesLower", ProcessEvent::getHashes);
+        RAW.put("descriptionLower", ProcessEvent::getDescription);
+        RAW.put("productLower", ProcessEvent::getProduct);
+        RAW.put("companyLower", ProcessEvent::getCompany);
+        RAW.put("fileVersionLower", ProcessEvent::getFileVersion);
+        RAW.put("parentUserLower", ProcessEvent::getParentUser);
+    }
+
     private static final Map<KieBase, Map<String, SigmaPrefilter>> BUILT = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** One literal a rule needs in one folded field. */
     public record Literal(String field, String text) {}
 
-    /** A field's automaton and, per literal, the (rule, clause) pairs it satisfies. */
-    private record FieldScan(Function<ProcessEvent, String> value, LiteralAutomaton automaton, int[][] postings) {}
+    /**
+     * A field's automaton and, per literal, the (rule, clause) pairs it satisfies; {@code raw} is null or the
+     * raw value that {@code value} folds.
+     */
+    private record FieldScan(Function<ProcessEvent, String> value, Function<ProcessEvent, String> raw,
+                             LiteralAutomaton automaton, int[][] postings) {}
 
     private final String rulePackage;
     private final String[] ruleNames;
@@ -158,7 +183,7 @@ public final class SigmaPrefilter {
                     postings[i][2 * j + 1] = ps.get(j)[1];
                 }
             }
-            scans.add(new FieldScan(FIELDS.get(f.getKey()), LiteralAutomaton.of(literals), postings));
+            scans.add(new FieldScan(FIELDS.get(f.getKey()), RAW.get(f.getKey()), LiteralAutomaton.of(literals), postings));
         }
         return new SigmaPrefilter(rulePackage, names.toArray(new String[0]), masks.stream().mapToLong(Long::longValue).toArray(),
                 List.copyOf(scans), List.copyOf(always));
@@ -181,13 +206,12 @@ public final class SigmaPrefilter {
         final int now = stamp;
         for (int fi = 0; fi < scans.size(); fi++) {
             FieldScan f = scans.get(fi);
-            String value = f.value().apply(event);
-            if (value == null || value.isEmpty()) continue;
             int[] seen = s.seen[fi];
-            f.automaton().scan(value, literal -> {
-                if (seen[literal] == now) return;
+            int[][] postings = f.postings();
+            IntConsumer found = literal -> {
+                if (seen[literal] == now) return; // each literal counts once per event
                 seen[literal] = now;
-                int[] p = f.postings()[literal];
+                int[] p = postings[literal];
                 for (int j = 0; j < p.length; j += 2) {
                     int rule = p[j];
                     if (s.stamp[rule] != now) {
@@ -200,7 +224,14 @@ public final class SigmaPrefilter {
                     s.mask[rule] = after;
                     if (after == fullMask[rule]) out.add(new SigmaCandidate(ruleNames[rule], rulePackage, event));
                 }
-            });
+            };
+            if (f.raw() != null) { // fold while scanning; a non-ASCII value is scanned again, folded
+                String raw = f.raw().apply(event);
+                if (raw == null || raw.isEmpty() || f.automaton().scanAsciiFolded(raw, found)) continue;
+            }
+            String value = f.value().apply(event);
+            if (value == null || value.isEmpty()) continue;
+            f.automaton().scan(value, found);
         }
         return out;
     }

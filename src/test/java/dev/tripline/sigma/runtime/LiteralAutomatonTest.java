@@ -61,4 +61,17 @@ class LiteralAutomatonTest {
         for (int i = 0; i < n; i++) b.append("abc\\".charAt(r.nextInt(4)));
         return b.toString();
     }
+
+    @Test
+    void scanningAsciiFoldedReportsWhatScanningTheLowerCasedTextReports() {
+        LiteralAutomaton a = LiteralAutomaton.of(java.util.List.of("net user", "user", "/add", "x"));
+        String text = "NET USER Bob /ADD x";
+        java.util.List<Integer> folded = new java.util.ArrayList<>(), onTheFly = new java.util.ArrayList<>();
+        a.scan(text.toLowerCase(java.util.Locale.ROOT), folded::add);
+        assertThat(a.scanAsciiFolded(text, onTheFly::add)).isTrue();
+        assertThat(onTheFly).isEqualTo(folded).hasSize(4);
+        java.util.List<Integer> partial = new java.util.ArrayList<>();
+        assertThat(a.scanAsciiFolded("NET USER \u00c9 /ADD", partial::add)).as("stops at the first non-ASCII character").isFalse();
+        assertThat(partial).containsExactly(0, 1);
+    }
 }

@@ -65,4 +65,21 @@ class SigmaPrefilterTest {
             assertThat(c.getEvent().getCommandLine()).isEqualTo("net user");
         });
     }
+
+    /** Fields folded on every call are scanned raw and folded on the fly while ASCII; anything else, folded. */
+    @Test
+    void aFieldFoldedOnTheFlyFindsWhatItsFoldedValueHolds() {
+        SigmaPrefilter p = SigmaPrefilter.build("pkg", Map.of("parent", "parentCommandLineLower:\u00e9t\u00e9 -enc & parentCommandLineLower:powershell"));
+        String[] lines = {"POWERSHELL.EXE \u00c9T\u00c9 -ENC x", "powershell e\u0301te\u0301 -enc", "PowerShell -Enc \u00e9t\u00e9 -enc", "powershell -enc", "\u00e9t\u00e9 -enc"};
+        for (String line : lines) {
+            ProcessEvent e = ProcessEvent.builder().time(1_700_000_000_000L).host("WS01").image("C:\\x.exe").parentCommandLine(line)
+                    .schema("test").source(new SourceRef("test", 1)).build();
+            boolean holds = e.getParentCommandLineLower().contains("\u00e9t\u00e9 -enc") && e.getParentCommandLineLower().contains("powershell");
+            assertThat(candidates(p, e)).as(line).isEqualTo(holds ? List.of("parent") : List.of());
+        }
+        ProcessEvent ascii = ProcessEvent.builder().time(1_700_000_000_000L).host("WS01").parentCommandLine("POWERSHELL -ENC")
+                .schema("test").source(new SourceRef("test", 1)).build();
+        SigmaPrefilter q = SigmaPrefilter.build("pkg", Map.of("ascii", "parentCommandLineLower:powershell -enc"));
+        assertThat(candidates(q, ascii)).containsExactly("ascii");
+    }
 }
