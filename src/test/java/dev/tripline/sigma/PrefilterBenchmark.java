@@ -56,7 +56,7 @@ public final class PrefilterBenchmark {
     }
 
     /** The DRL literal of an annotation as its value. */
-    private static final class SigmaPrefilterAccess {
+    static final class SigmaPrefilterAccess {
         static String text(String drlLiteral) {
             // The generated DRL literal escapes only \\, \", \n, \r, \t and \\uXXXX: undo them.
             StringBuilder b = new StringBuilder();

@@ -126,22 +126,6 @@ public class PrefilterJmh {
         bh.consume(e.getParentUserLower());
     }
 
-    /** A DRL string literal's value (the converter escapes only \\, \", \n, \r, \t and \\uXXXX). */
-    private static String unquote(String literal) {
-        StringBuilder b = new StringBuilder();
-        String s = literal.substring(1, literal.length() - 1);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') { b.append(c); continue; }
-            char n = s.charAt(++i);
-            switch (n) {
-                case 'n' -> b.append('\n');
-                case 'r' -> b.append('\r');
-                case 't' -> b.append('\t');
-                case 'u' -> { b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16)); i += 4; }
-                default -> b.append(n);
-            }
-        }
-        return b.toString();
-    }
+    /** A DRL string literal's value. */
+    private static String unquote(String literal) { return PrefilterBenchmark.SigmaPrefilterAccess.text(literal); }
 }
