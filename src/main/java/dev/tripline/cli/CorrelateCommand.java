@@ -88,7 +88,7 @@ public final class CorrelateCommand implements Callable<Integer> {
     Duration dedupWindow;
 
     @Option(names = "--max-state", paramLabel = "FACTS",
-            description = "Hold at most FACTS time-bound facts (events, detections, correlation tallies) per session; past it the eldest leave early and the run summary says how many (default: the maximum heap / 8 KiB, at least 8192).")
+            description = "Hold at most FACTS time-bound facts (events, detections, correlation tallies, context learned from the logs) per session; past it the eldest leave early and the run summary says how many (default: the maximum heap / 8 KiB, at least 8192).")
     Long maxState;
 
     @Option(names = "--summary", description = "Print a triage summary to stderr: detections by initiating process, image and account, then alerts by rule, host and ATT&CK technique.")

@@ -2,6 +2,7 @@ package dev.tripline.engine;
 
 import dev.tripline.model.AwaitsEcho;
 import dev.tripline.model.DistinctTally;
+import dev.tripline.model.LongLivedContext;
 import dev.tripline.model.TallyHold;
 import org.drools.core.common.InternalFactHandle;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -20,15 +21,17 @@ import java.util.TreeMap;
 
 /**
  * A ceiling on the time-bound state a session holds, so that no input can exhaust the heap: events (process events,
- * detections, logons, correlation inputs and marks) and the correlations' tallies, counted as they come and go.
+ * detections, logons, correlation inputs and marks), the correlations' tallies and learned context, counted as
+ * they come and go.
  * Their lifetimes bound them by event time, but a log can put any number of them inside one window (a script
  * looping, a million accounts in an hour). Past the ceiling the oldest of them leave memory early, before their
  * {@code @expires} or quiet window: correlations over them may then be missed, which the run summary says with the
  * counts, by kind. Nothing else changes: detections still alert, and the same input with the same ceiling gives
  * the same alerts (the ceiling counts facts, not bytes, so it does not depend on when the JVM collects garbage).
  *
- * <p>Facts without a lifetime (the run's context lists, classifications derived from a finding, lasting context
- * learned from the logs) are not counted and never removed; classifications go with the findings they came from.
+ * <p>Lasting context learned from the logs ("a service identity from then on") has no lifetime but grows with the
+ * accounts a log names, so it is counted too; the eldest goes first. The run's context lists and classifications
+ * derived from a finding are not counted and never removed; classifications go with the findings they came from.
  */
 public final class StateLimit implements RuleRuntimeEventListener {
     /** Heap per held fact the default ceiling allows for: a detection with its engine tuples and its event's text. */
@@ -58,7 +61,8 @@ public final class StateLimit implements RuleRuntimeEventListener {
     @Override public void objectInserted(ObjectInsertedEvent event) {
         Object o = event.getObject();
         if (o instanceof TallyHold || o instanceof AwaitsEcho) return; // a few bytes pointing at what is counted; letting one go frees nothing
-        if (o instanceof DistinctTally || (event.getFactHandle() instanceof InternalFactHandle h && h.isEvent())) {
+        if (o instanceof DistinctTally || o instanceof LongLivedContext
+                || (event.getFactHandle() instanceof InternalFactHandle h && h.isEvent())) {
             held.put(event.getFactHandle(), o.getClass().getSimpleName());
         }
     }

@@ -69,6 +69,19 @@ class StateLimitTest {
         assertThat(limited).extracting(StateLimitTest::summary).containsExactlyElementsOf(unlimited.stream().map(StateLimitTest::summary).toList());
     }
 
+    @Test void contextLearnedFromManyAccountsIsBoundedToo() {
+        try (CorrelationSession session = CorrelationSession.replay(rules, List.of(), StateLimit.of(500))) {
+            for (int i = 0; i < 2_000; i++) {
+                Account svc = new Account("CORP", "svc" + i, "S-1-5-21-1-2-3-" + (9000 + i));
+                session.accept(new dev.tripline.model.LogonEvent(T0 + i * 1_000L, "srv" + i + ".corp.local", svc, 5, "0x" + Integer.toHexString(0x1000 + i),
+                        null, null, "security-4624", new dev.tripline.model.SourceRef("test", i + 1)));
+            }
+            long learned = session.kieSession().getObjects(o -> o instanceof dev.tripline.model.LearnedServiceIdentity).size();
+            assertThat(learned).as("service identities learned and still held").isPositive().isLessThanOrEqualTo(500);
+            assertThat(session.evicted()).containsKey("LearnedServiceIdentity");
+        }
+    }
+
     @Test void theDefaultLimitFollowsTheHeap() {
         assertThat(StateLimit.defaultCeiling(256L << 20)).isEqualTo(32_768);
         assertThat(StateLimit.defaultCeiling(2L << 30)).isEqualTo(262_144);
