@@ -167,10 +167,11 @@ public final class PrebuiltRules {
         ProjectClassLoader loader = ProjectClassLoader.createProjectClassLoader(PrebuiltRules.class.getClassLoader());
         declared.forEach(loader::storeClass);
         byte[] packageBytes = (byte[]) header.readObject();
+        int jittingThreshold = header.readInt();
         ObjectInputStream in = new DroolsObjectInputStream(new java.io.ByteArrayInputStream(packageBytes), loader);
         @SuppressWarnings("unchecked")
         Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(RuleCompiler.KBASE, configuration(loader));
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(RuleCompiler.KBASE, configuration(loader, jittingThreshold));
         kieBase.addPackages(packages);
         return kieBase;
     }
@@ -193,13 +194,15 @@ public final class PrebuiltRules {
         }
         o.writeObject(new java.util.HashMap<>(declared));
         o.writeObject(packageBytes.toByteArray());
+        // when Drools may compile the constraints, as RuleCompiler decided from the rules' text
+        o.writeInt(((org.drools.base.RuleBase) base).getConfiguration().getOption(ConstraintJittingThresholdOption.KEY).getThreshold());
     }
 
-    /** Same options as {@link RuleCompiler} (STREAM, constraints interpreted: see there). */
-    static KieBaseConfiguration configuration(ClassLoader loader) {
+    /** Same options as {@link RuleCompiler}: STREAM, and the jitting threshold it chose for these rules (see there). */
+    static KieBaseConfiguration configuration(ClassLoader loader, int jittingThreshold) {
         KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, loader);
         conf.setOption(EventProcessingOption.STREAM);
-        conf.setOption(ConstraintJittingThresholdOption.get(-1));
+        conf.setOption(ConstraintJittingThresholdOption.get(jittingThreshold));
         return conf;
     }
 

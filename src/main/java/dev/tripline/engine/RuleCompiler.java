@@ -36,6 +36,20 @@ public final class RuleCompiler {
      * Compiles {@code given}, one rule per {@code @id} (see {@link RuleIdentity}): the ids loaded twice are in
      * {@link CompiledRules#duplicates()}.
      */
+    /** Drools' own default: a constraint is compiled to bytecode once it has been evaluated this many times. */
+    static final int JITTING_THRESHOLD = 20;
+
+    /**
+     * When Drools may compile these rules' constraints to bytecode. Drools 10.2.0's constraint compiler emits a call
+     * to a method 10.2.0 no longer has (upstream issue 6711, fixed after the release): a compiled {@code str[...]}
+     * inside a compound constraint throws NoSuchMethodError (DroolsConstraintCompilerTest). The bundled rules and
+     * the Sigma converter write {@code .startsWith}/{@code .endsWith} instead; rules that use {@code str[...]}
+     * anywhere keep every constraint interpreted (-1), which is slower but right.
+     */
+    static int jittingThreshold(java.util.Collection<String> drl) {
+        return drl.stream().anyMatch(text -> text.contains("str[")) ? -1 : JITTING_THRESHOLD;
+    }
+
     public static CompiledRules compile(RuleSource given) throws RuleCompilationException {
         RuleIdentity.Resolution resolution = RuleIdentity.resolve(given);
         RuleSource source = resolution.source();
@@ -81,10 +95,7 @@ public final class RuleCompiler {
         KieContainer container = ks.newKieContainer(releaseId);
         KieBaseConfiguration conf = ks.newKieBaseConfiguration();
         conf.setOption(EventProcessingOption.STREAM);
-        // Drools 10.2.0's constraint compiler emits a call to a method that 10.2.0 no longer has (upstream issue
-        // 6711, fixed after the release): a compiled `str[...]` inside a compound constraint throws
-        // NoSuchMethodError. Until a release has the fix, constraints stay interpreted (DroolsVersionTest).
-        conf.setOption(ConstraintJittingThresholdOption.get(-1));
+        conf.setOption(ConstraintJittingThresholdOption.get(jittingThreshold(source.drlFiles().stream().map(RuleFile::content).toList())));
         KieBase kieBase = container.newKieBase(KBASE, conf);
         ks.getRepository().removeKieModule(releaseId);
         removeDuplicates(kieBase, resolution.removeAfterCompile(), displayByVirtualPath);

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Why Tripline's rules run with interpreted constraints on Drools 10.2.0, and the alarm for when that can end.
+ * Why rules that use {@code str[...]} run with interpreted constraints on Drools 10.2.0 (Tripline's own rules and
+ * the converted Sigma rules do not use it, and run compiled), and the alarm for when that can end.
  *
  * <p>Drools compiles a constraint to bytecode after it has been evaluated a few times (the "jitting threshold").
  * In 10.2.0 that compiler still emits a call to {@code EvaluatorHelper.initOperators(FactHandle, Tuple, ...)},
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * {@code imageLower str[endsWith] "\\net.exe" || ...} in Tripline's and Sigma's rules, throws NoSuchMethodError
  * from then on (upstream issue apache/incubator-kie-drools#6711, fixed after 10.2.0 by pull request 6730). It is
  * not a mix of jar versions: the whole family is 10.2.0. 10.1.0 compiles them fine but leaks every fired match of
- * a single-pattern rule (DormantMatchesTest), so RuleCompiler keeps 10.2.0 and turns the compiler off.
+ * a single-pattern rule (DormantMatchesTest), so RuleCompiler keeps 10.2.0 and turns the compiler off for rules
+ * that use {@code str[...]}.
  */
 class DroolsConstraintCompilerTest {
     private static final String DRL = """
@@ -39,12 +41,22 @@ class DroolsConstraintCompilerTest {
             end
             """;
 
-    @Test void tripLinesRulesRunWithTheConstraintCompilerOff() throws Exception {
-        CompiledRules rules = RuleCompiler.compile(RuleSource.directory(Path.of("rules-drl")));
-        ConstraintJittingThresholdOption option = ((org.drools.base.RuleBase) rules.kieBase()).getConfiguration()
-                .getOption(ConstraintJittingThresholdOption.KEY);
+    @Test void tripLinesRulesRunWithTheConstraintCompilerOnAndRulesWithStrOperatorsWithoutIt() throws Exception {
+        assertThat(threshold(RuleCompiler.compile(RuleSource.directory(Path.of("rules-drl"))).kieBase()))
+                .as("the bundled rules: Drools' default").isEqualTo(RuleCompiler.JITTING_THRESHOLD);
+        java.io.ByteArrayOutputStream prebuilt = new java.io.ByteArrayOutputStream();
+        PrebuiltRules.write(RuleSource.bundled(), prebuilt);
+        assertThat(threshold(PrebuiltRules.readBundled(new java.io.ByteArrayInputStream(prebuilt.toByteArray())).orElseThrow().kieBase()))
+                .as("the prebuilt bundled base keeps it").isEqualTo(RuleCompiler.JITTING_THRESHOLD);
+        assertThat(RuleCompiler.jittingThreshold(List.of(DRL))).as("a rule with str[...]: interpreted").isEqualTo(-1);
+        assertThat(RuleCompiler.jittingThreshold(List.of(DRL.replace("str[endsWith] \"\\\\net.exe\"", "== \"x\"")
+                .replace("imageLower str[endsWith] \"\\\\net1.exe\"", "imageLower == \"y\"")))).isEqualTo(RuleCompiler.JITTING_THRESHOLD);
+    }
+
+    private static int threshold(KieBase base) {
+        ConstraintJittingThresholdOption option = ((org.drools.base.RuleBase) base).getConfiguration().getOption(ConstraintJittingThresholdOption.KEY);
         assertThat(option).isNotNull();
-        assertThat(option.getThreshold()).isEqualTo(-1);
+        return option.getThreshold();
     }
 
     @Test void thisDroolsReleaseStillCannotRunACompiledStrConstraint() {
@@ -55,7 +67,7 @@ class DroolsConstraintCompilerTest {
 
         assertThat(t)
                 .as("When this fails, the Drools release in the pom compiles `str[...]` constraints again (upstream 6711 "
-                        + "fixed): remove ConstraintJittingThresholdOption from RuleCompiler and this test.")
+                        + "fixed): remove RuleCompiler.jittingThreshold and this test.")
                 .isInstanceOf(NoSuchMethodError.class)
                 .hasMessageContaining("EvaluatorHelper.initOperators");
     }
