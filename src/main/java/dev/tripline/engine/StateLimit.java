@@ -39,7 +39,11 @@ public final class StateLimit implements RuleRuntimeEventListener {
     /** The default ceiling never goes below this (a small heap still correlates a busy hour of a few hosts). */
     static final long MIN_DEFAULT = 8_192;
 
+    /** Inserts between two sweeps for handles Drools expired (it does not tell listeners when it expires an event). */
+    static final int SWEEP_EVERY = 4_096;
+
     private final long ceiling;
+    private int sinceSweep;
     private final Map<FactHandle, String> held = new LinkedHashMap<>(); // insertion order: the eldest leave first
     private final Map<String, Long> evicted = new TreeMap<>();
 
@@ -64,7 +68,15 @@ public final class StateLimit implements RuleRuntimeEventListener {
         if (o instanceof DistinctTally || o instanceof LongLivedContext
                 || (event.getFactHandle() instanceof InternalFactHandle h && h.isEvent())) {
             held.put(event.getFactHandle(), o.getClass().getSimpleName());
+            // A handle keeps its fact: without a sweep, expired events (and their text) would stay reachable here.
+            if (++sinceSweep >= SWEEP_EVERY) sweep();
         }
+    }
+
+    /** Forgets the handles of facts no longer in working memory (events Drools expired without telling listeners). */
+    private void sweep() {
+        sinceSweep = 0;
+        held.keySet().removeIf(h -> !(h instanceof InternalFactHandle ih) || !ih.isValid() || ih.isExpired());
     }
 
     @Override public void objectDeleted(ObjectDeletedEvent event) { held.remove(event.getFactHandle()); }
@@ -80,8 +92,7 @@ public final class StateLimit implements RuleRuntimeEventListener {
      * what depended on them settles.
      */
     boolean shed(KieSession session) {
-        // Drools expires events without telling the listeners: forget those first, they hold nothing any more.
-        held.keySet().removeIf(h -> !(h instanceof InternalFactHandle ih) || !ih.isValid() || ih.isExpired());
+        sweep(); // expired events first: letting them go frees nothing the session still uses
         if (held.size() <= ceiling) return false;
         long target = ceiling - ceiling / 10;
         List<Map.Entry<FactHandle, String>> eldest = new ArrayList<>();

@@ -82,6 +82,17 @@ class StateLimitTest {
         }
     }
 
+    @Test void expiredEventsDoNotStayReachableThroughTheLimit() {
+        StateLimit limit = StateLimit.of(1_000_000);
+        try (CorrelationSession session = CorrelationSession.replay(rules, List.of(), limit)) {
+            // 20,000 process events a second apart that no rule detects: each leaves memory a minute later
+            for (int i = 0; i < 20_000; i++) session.accept(Events.net(T0 + i * 1_000L, "net help").build());
+            assertThat(limit.held()).as("handles held: the last minute's events and at most one sweep's worth")
+                    .isLessThanOrEqualTo(61 + StateLimit.SWEEP_EVERY);
+            assertThat(session.evicted()).isEmpty();
+        }
+    }
+
     @Test void theDefaultLimitFollowsTheHeap() {
         assertThat(StateLimit.defaultCeiling(256L << 20)).isEqualTo(32_768);
         assertThat(StateLimit.defaultCeiling(2L << 30)).isEqualTo(262_144);
