@@ -109,13 +109,13 @@ public final class CorrelateCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<EventShape> shape = schemaOption.shape();
-        String kieProblem = kie.usageProblem();
-        if (kieProblem == null && maxState != null && maxState < 1) kieProblem = "--max-state must be at least 1, not " + maxState;
-        if (kieProblem == null && kie.active() && (rules.rulesDir != null || !rules.sigma.isEmpty() || !contextFiles.isEmpty() || !allowlists.isEmpty())) {
-            kieProblem = "--kie-server runs the rules and lists of the container's KJAR: --rules, --sigma, --context and --allowlist do not apply";
+        String usageProblem = kie.usageProblem();
+        if (usageProblem == null && maxState != null && maxState < 1) usageProblem = "--max-state must be at least 1, not " + maxState;
+        if (usageProblem == null && kie.active() && (rules.rulesDir != null || !rules.sigma.isEmpty() || !contextFiles.isEmpty() || !allowlists.isEmpty())) {
+            usageProblem = "--kie-server runs the rules and lists of the container's KJAR: --rules, --sigma, --context and --allowlist do not apply";
         }
-        if (kieProblem != null) {
-            err.println("tripline: " + kieProblem);
+        if (usageProblem != null) {
+            err.println("tripline: " + usageProblem);
             return ExitCodes.USAGE;
         }
         AlertFilter filter = alertFilters.filter();
