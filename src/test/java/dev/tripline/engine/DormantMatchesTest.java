@@ -96,6 +96,15 @@ class DormantMatchesTest {
      * internals, public in 10.1 and 10.2): node memories → path memories → agenda item → rule executor.
      */
     static long dormantMatches(KieSession session) {
+        return dormantMatches(session, false);
+    }
+
+    /** As {@link #dormantMatches(KieSession)}, counting only the matches whose fact was deleted from the session. */
+    static long dormantMatchesOfDeletedFacts(KieSession session) {
+        return dormantMatches(session, true);
+    }
+
+    private static long dormantMatches(KieSession session, boolean onlyOfDeletedFacts) {
         try {
             Object memories = call(session, "getNodeMemories");
             int length = (int) call(memories, "length");
@@ -107,7 +116,13 @@ class DormantMatchesTest {
                 Object item = call(memory, "getRuleAgendaItem");
                 if (item == null) continue;
                 Object dormant = call(call(item, "getRuleExecutor"), "getDormantMatches");
-                total += (int) call(dormant, "size");
+                if (!onlyOfDeletedFacts) {
+                    total += (int) call(dormant, "size");
+                    continue;
+                }
+                for (Object match = call(dormant, "getFirst"); match != null; match = call(match, "getNext")) {
+                    if (!(boolean) call(call(match, "getFactHandle"), "isValid")) total++;
+                }
             }
             return total;
         } catch (ReflectiveOperationException e) {

@@ -33,6 +33,26 @@ class TallyForgettingTest {
         }
     }
 
+    @Test void talliesThatRaisedABurstOrASpreadLeaveNothingBehindOnceForgotten() {
+        String[] discovery = {"net localgroup administrators", "net group \"domain admins\" /domain", "whoami /groups"};
+        try (CorrelationSession session = CorrelationSession.replay(rules, List.of(), StateLimit.of(1_000_000))) {
+            List<String> raised = new java.util.ArrayList<>();
+            long n = 0;
+            for (int host : new int[] {1, 8, 15}) // user1 on three hosts (DormantMatchesTest.event: user = host % 7)
+                for (String command : discovery)
+                    session.accept(DormantMatchesTest.event(T0 + n * 1_000L, host, command, n++)).forEach(a -> raised.add(a.rule().name()));
+            // two hours of other events, one a second, that no rule detects
+            for (long t = T0 + 60_000; t < T0 + 7_200_000; t += 1_000)
+                session.accept(DormantMatchesTest.event(t, 2, "C:\\Windows\\explorer.exe", n++)).forEach(a -> raised.add(a.rule().name()));
+
+            assertThat(raised).contains("Three distinct discovery commands by one account on one host within 10 minutes are a burst",
+                    "Discovery by one account on three or more hosts within an hour is a spread");
+            assertThat(tallies(session)).isEmpty();
+            assertThat(DormantMatchesTest.dormantMatchesOfDeletedFacts(session.kieSession()))
+                    .as("fired matches Drools still keeps with a fact the rules deleted").isZero();
+        }
+    }
+
     private static List<Object> tallies(CorrelationSession s) {
         return List.copyOf(s.kieSession().getObjects(o -> o instanceof DistinctTally));
     }
