@@ -48,6 +48,7 @@ import java.util.stream.Collectors;
 public final class CorrelateCommand implements Callable<Integer> {
 
     @Mixin RulesOption rules;
+    @Mixin RulesCacheOption rulesCache;
 
     @Mixin SchemaOption schemaOption;
 
@@ -119,7 +120,7 @@ public final class CorrelateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         AlertFilter filter = alertFilters.filter();
-        Optional<CompiledRules> maybeRules = kie.active() ? Optional.empty() : rules.compileOrReport(err);
+        Optional<CompiledRules> maybeRules = kie.active() ? Optional.empty() : rules.compileOrReport(err, rulesCache);
         if (!kie.active() && maybeRules.isEmpty()) return ExitCodes.RULES_INVALID;
         CompiledRules compiled = maybeRules.orElse(null);
 

@@ -40,15 +40,6 @@ public final class RulesOption {
             description = "Also run these Sigma rules (files or folders), converted to DRL in memory. Repeatable.")
     List<Path> sigma = new ArrayList<>();
 
-    @Option(names = "--rules-cache", paramLabel = "DIR",
-            description = "Where compiled --rules/--sigma rule sets are kept for the next run with the same files (default: "
-                    + "$TRIPLINE_RULES_CACHE, else $XDG_CACHE_HOME/tripline/rules, else ~/.cache/tripline/rules; "
-                    + "TRIPLINE_RULES_CACHE=off turns it off).")
-    Path cacheDir;
-
-    @Option(names = "--no-rules-cache", description = "Compile the rules given with --rules/--sigma even when an earlier run compiled the same files, and keep nothing.")
-    boolean noCache;
-
     /**
      * For {@code main}, before the command line is parsed: when {@code args} are a {@code correlate} or {@code watch}
      * with the bundled rules (no rules option given), starts reading the prebuilt base while the command line is
@@ -143,13 +134,13 @@ public final class RulesOption {
      * empty result means the verb should exit with {@link ExitCodes#RULES_INVALID}. A --sigma path that does not
      * exist is one line and {@link ExitCodes#USAGE}, thrown as {@link BadRulesPath}.
      */
-    public Optional<CompiledRules> compileOrReport(PrintWriter err) {
+    public Optional<CompiledRules> compileOrReport(PrintWriter err, RulesCacheOption cacheOption) {
         if (rulesDir == null && sigma.isEmpty()) {
             // The bundled rules as compiled at package time, read from the jar without reading the DRL again.
             Optional<CompiledRules> prebuilt = PrebuiltRules.loadBundled();
             if (prebuilt.isPresent()) return prebuilt;
         }
-        Optional<RulesCache> cache = cache(err);
+        Optional<RulesCache> cache = cacheOption.open(err);
         // With --sigma and the bundled rules, the cache key takes the bundled files' fingerprint from the prebuilt
         // file; their DRL is read only when the rules must be compiled.
         Optional<String> bundledFingerprint = rulesDir == null && cache.isPresent() ? PrebuiltRules.bundledFingerprint() : Optional.empty();
@@ -208,13 +199,6 @@ public final class RulesOption {
         } catch (IOException e) {
             throw new BadRulesPath(e);
         }
-    }
-
-    /** The cache for --rules/--sigma rule sets, unless turned off. */
-    private Optional<RulesCache> cache(PrintWriter err) {
-        if (noCache) return Optional.empty();
-        Optional<Path> dir = cacheDir != null ? Optional.of(cacheDir) : RulesCache.defaultDirectory(System.getenv());
-        return dir.map(d -> RulesCache.in(d, err::println));
     }
 
     /** Says what the compile found that the user should know (duplicate ids, warnings), then hands the rules on. */

@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
 public final class WatchCommand implements Callable<Integer> {
 
     @Mixin RulesOption rules;
+    @Mixin RulesCacheOption rulesCache;
 
     @Mixin SchemaOption schemaOption;
 
@@ -62,7 +63,7 @@ public final class WatchCommand implements Callable<Integer> {
                 return ExitCodes.INPUT_UNREADABLE;
             }
         }
-        Optional<CompiledRules> maybeRules = rules.compileOrReport(err);
+        Optional<CompiledRules> maybeRules = rules.compileOrReport(err, rulesCache);
         if (maybeRules.isEmpty()) return ExitCodes.RULES_INVALID;
         CompiledRules compiled = maybeRules.get();
         err.println("tripline: watching " + (input.equals("-") ? "stdin" : TerminalText.escape(input)) + " with "

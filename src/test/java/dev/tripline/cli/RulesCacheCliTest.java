@@ -131,4 +131,15 @@ class RulesCacheCliTest {
         assertThat(run.out()).isEqualTo(fresh.out());
         assertThat(run.err().lines().filter(l -> l.contains("not cached"))).singleElement();
     }
+
+    @Test
+    void onlyTheVerbsThatRunRulesOfferTheCacheOptions() {
+        for (String verb : List.of("correlate", "watch")) {
+            assertThat(CliRun.of(verb, "--help").out()).as(verb).contains("--rules-cache", "--no-rules-cache");
+        }
+        for (String verb : List.of("validate", "test")) {
+            assertThat(CliRun.of(verb, "--help").out()).as(verb).doesNotContain("rules-cache");
+            assertThat(CliRun.of(verb, "--no-rules-cache").exit()).as(verb + " --no-rules-cache").isEqualTo(ExitCodes.USAGE);
+        }
+    }
 }
