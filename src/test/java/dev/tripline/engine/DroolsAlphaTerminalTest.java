@@ -2,10 +2,6 @@ package dev.tripline.engine;
 
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -54,7 +50,7 @@ class DroolsAlphaTerminalTest {
 
     /** Inserts a closed tally, lets the rule open it, deletes it: the matches Drools still keeps parked. */
     private static long parkedAfterOpeningAndDeleting(String secondPattern) throws Exception {
-        KieBase kieBase = kieBase(DRL.formatted(secondPattern));
+        KieBase kieBase = ProbeRules.kieBase(DRL.formatted(secondPattern));
         KieSession session = kieBase.newKieSession();
         try {
             session.insert(kieBase.getFactType("tripline.probe", "Cause").newInstance());
@@ -69,13 +65,5 @@ class DroolsAlphaTerminalTest {
         } finally {
             session.dispose();
         }
-    }
-
-    private static KieBase kieBase(String drl) {
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem().write("src/main/resources/tripline/probe/probe.drl", drl);
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        assertThat(builder.getResults().getMessages(Message.Level.ERROR)).isEmpty();
-        return ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
     }
 }

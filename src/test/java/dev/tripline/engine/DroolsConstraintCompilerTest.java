@@ -4,14 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
 import org.kie.api.runtime.KieSession;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,13 +83,8 @@ class DroolsConstraintCompilerTest {
     }
 
     private static KieBase kieBase(int jittingThreshold) {
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem().write("src/main/resources/tripline/probe/probe.drl", DRL);
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<Message> errors = new ArrayList<>(builder.getResults().getMessages(Message.Level.ERROR));
-        assertThat(errors).isEmpty();
-        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
         conf.setOption(ConstraintJittingThresholdOption.get(jittingThreshold));
-        return ks.newKieContainer(builder.getKieModule().getReleaseId()).newKieBase(conf);
+        return ProbeRules.kieBase(DRL, conf);
     }
 }
