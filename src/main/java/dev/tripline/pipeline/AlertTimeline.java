@@ -153,9 +153,15 @@ final class AlertTimeline implements AutoCloseable {
         }
     }
 
-    /** A sorted run on disk: (seq, alert) pairs, Java serialization, reset after each so nothing accumulates. */
+    /**
+     * A sorted run on disk: (seq, alert) pairs, Java serialization. The stream is reset every {@link #RESET_EVERY}
+     * alerts, so what it remembers (and the reader with it) stays bounded; not after each alert, because a reset
+     * also forgets the class descriptions, and writing those again for every alert cost more than the alerts.
+     */
     private static final class Out implements AutoCloseable {
+        static final int RESET_EVERY = 256;
         private final ObjectOutputStream out;
+        private int sinceReset;
 
         Out(Path file) throws IOException {
             out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
@@ -164,7 +170,10 @@ final class AlertTimeline implements AutoCloseable {
         void write(Held h) throws IOException {
             out.writeLong(h.seq());
             out.writeObject(h.alert());
-            out.reset();
+            if (++sinceReset == RESET_EVERY) {
+                out.reset();
+                sinceReset = 0;
+            }
         }
 
         @Override public void close() throws IOException { out.close(); }

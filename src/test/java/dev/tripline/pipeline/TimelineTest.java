@@ -191,6 +191,22 @@ class TimelineTest {
         assertThat(spilled.alerts()).extracting(Alert::time).isSorted();
     }
 
+    @Test void spilledRunsLongerThanOneStreamResetComeBackIdentical() throws Exception {
+        // Each spilled run holds several hundred alerts, more than the stream writes between two resets. One host
+        // per event, so that no two alerts fold into one.
+        List<Path> inputs = new ArrayList<>();
+        for (int h = 0; h < 4; h++) {
+            StringBuilder lines = new StringBuilder();
+            for (int m = 0; m < 840; m++) lines.append(event("ws" + h + "-" + m, m, m % 2 == 0 ? LOCALGROUP : ACCOUNTS));
+            inputs.add(file("host" + h + ".jsonl", lines.toString()));
+        }
+        Run inMemory = run(inputs, BatchRun.Options.defaults());
+        Run spilled = run(inputs, BatchRun.Options.defaults(), 1_500);
+
+        assertThat(inMemory.alerts().size()).isGreaterThan(3_000);
+        assertThat(json(spilled.alerts())).isEqualTo(json(inMemory.alerts()));
+    }
+
     private static List<JsonNode> json(List<Alert> alerts) throws Exception {
         StringWriter out = new StringWriter();
         try (AlertSink sink = OutputFormat.JSONL.open(out)) {

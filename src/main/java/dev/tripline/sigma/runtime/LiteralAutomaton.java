@@ -14,20 +14,25 @@ import java.util.function.IntConsumer;
  * KieBase) and then read-only, so one automaton serves every session and thread.
  *
  * <p>Layout: the root's transitions are a dense table over all 65,536 code units; every other state keeps its
- * few transitions as a sorted key array (binary search). Each state knows the literal that ends there (if any)
+ * few transitions as a sorted run of keys (binary search). All states' runs sit end to end in two flat arrays
+ * ({@code keys}, {@code next}, state {@code s} at {@code [first[s], first[s + 1])}): with the literals of a
+ * thousand rules a field's automaton has tens of thousands of states, and one small array per state made each
+ * step of the scan a jump to another part of the heap. Each state knows the literal that ends there (if any)
  * and the nearest state on its failure chain where a literal ends, so reporting walks only real matches.
  */
 public final class LiteralAutomaton {
     private final int[] rootNext;
-    private final char[][] keys;
-    private final int[][] next;
+    private final int[] first;  // state s's transitions are keys/next[first[s] .. first[s + 1])
+    private final char[] keys;
+    private final int[] next;
     private final int[] fail;
     private final int[] literalAt;  // literal index ending at this state, or -1
     private final int[] outputLink; // nearest state on the failure chain with a literal, or 0
     private final int literals;
 
-    private LiteralAutomaton(int[] rootNext, char[][] keys, int[][] next, int[] fail, int[] literalAt, int[] outputLink, int literals) {
+    private LiteralAutomaton(int[] rootNext, int[] first, char[] keys, int[] next, int[] fail, int[] literalAt, int[] outputLink, int literals) {
         this.rootNext = rootNext;
+        this.first = first;
         this.keys = keys;
         this.next = next;
         this.fail = fail;
@@ -75,6 +80,14 @@ public final class LiteralAutomaton {
         }
         int[] rootNext = new int[1 << 16];
         for (int j = 0; j < keys[0].length; j++) rootNext[keys[0][j]] = next[0][j];
+        int[] firstK = new int[n + 1];
+        for (int st = 0; st < n; st++) firstK[st + 1] = firstK[st] + keys[st].length;
+        char[] flatKeys = new char[firstK[n]];
+        int[] flatNext = new int[firstK[n]];
+        for (int st = 0; st < n; st++) {
+            System.arraycopy(keys[st], 0, flatKeys, firstK[st], keys[st].length);
+            System.arraycopy(next[st], 0, flatNext, firstK[st], next[st].length);
+        }
         int[] literalAt = ends.stream().mapToInt(Integer::intValue).toArray();
         int[] fail = new int[n];
         int[] outputLink = new int[n];
@@ -88,7 +101,7 @@ public final class LiteralAutomaton {
                 int f = fail[s];
                 int to;
                 while (true) {
-                    to = f == 0 ? rootNext[c] : step(keys[f], next[f], c);
+                    to = f == 0 ? rootNext[c] : step(firstK, flatKeys, flatNext, f, c);
                     if (to >= 0 || f == 0) break;
                     f = fail[f];
                 }
@@ -97,12 +110,20 @@ public final class LiteralAutomaton {
                 queue.add(child);
             }
         }
-        return new LiteralAutomaton(rootNext, keys, next, fail, literalAt, outputLink, literals.size());
+        return new LiteralAutomaton(rootNext, firstK, flatKeys, flatNext, fail, literalAt, outputLink, literals.size());
     }
 
-    private static int step(char[] k, int[] to, char c) {
-        int i = Arrays.binarySearch(k, c);
-        return i >= 0 ? to[i] : -1;
+    /** The state {@code s} (not the root) goes to on {@code c}, or -1. */
+    private static int step(int[] first, char[] keys, int[] next, int s, char c) {
+        int lo = first[s], hi = first[s + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            char k = keys[mid];
+            if (k < c) lo = mid + 1;
+            else if (k > c) hi = mid - 1;
+            else return next[mid];
+        }
+        return -1;
     }
 
     public int literals() { return literals; }
@@ -120,7 +141,7 @@ public final class LiteralAutomaton {
             if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
             while (true) {
                 if (s == 0) { s = rootNext[c]; break; }
-                int to = step(keys[s], next[s], c);
+                int to = step(first, keys, next, s, c);
                 if (to >= 0) { s = to; break; }
                 s = fail[s];
             }
@@ -137,7 +158,7 @@ public final class LiteralAutomaton {
             char c = text.charAt(i);
             while (true) {
                 if (s == 0) { s = rootNext[c]; break; }
-                int to = step(keys[s], next[s], c);
+                int to = step(first, keys, next, s, c);
                 if (to >= 0) { s = to; break; }
                 s = fail[s];
             }

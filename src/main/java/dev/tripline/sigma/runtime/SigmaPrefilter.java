@@ -80,11 +80,13 @@ public final class SigmaPrefilter {
     public record Literal(String field, String text) {}
 
     /**
-     * A field's automaton and, per literal, the (rule, clause) pairs it satisfies; {@code raw} is null or the
-     * raw value that {@code value} folds.
+     * A field's automaton and, per literal, the (rule, clause) pairs it satisfies: literal {@code i}'s pairs are
+     * {@code postings[postingStart[i] .. postingStart[i + 1])}, rule and clause side by side, all literals' in one
+     * array (one small array per literal was a jump across the heap for each literal found); {@code raw} is null
+     * or the raw value that {@code value} folds.
      */
     private record FieldScan(Function<ProcessEvent, String> value, Function<ProcessEvent, String> raw,
-                             LiteralAutomaton automaton, int[][] postings) {}
+                             LiteralAutomaton automaton, int[] postingStart, int[] postings) {}
 
     private final String rulePackage;
     private final String[] ruleNames;
@@ -174,16 +176,17 @@ public final class SigmaPrefilter {
         List<FieldScan> scans = new ArrayList<>();
         for (var f : byField.entrySet()) {
             List<String> literals = new ArrayList<>(f.getValue().keySet());
-            int[][] postings = new int[literals.size()][];
+            int[] postingStart = new int[literals.size() + 1];
+            for (int i = 0; i < literals.size(); i++) postingStart[i + 1] = postingStart[i] + 2 * f.getValue().get(literals.get(i)).size();
+            int[] postings = new int[postingStart[literals.size()]];
             for (int i = 0; i < literals.size(); i++) {
                 List<int[]> ps = f.getValue().get(literals.get(i));
-                postings[i] = new int[ps.size() * 2];
                 for (int j = 0; j < ps.size(); j++) {
-                    postings[i][2 * j] = ps.get(j)[0];
-                    postings[i][2 * j + 1] = ps.get(j)[1];
+                    postings[postingStart[i] + 2 * j] = ps.get(j)[0];
+                    postings[postingStart[i] + 2 * j + 1] = ps.get(j)[1];
                 }
             }
-            scans.add(new FieldScan(FIELDS.get(f.getKey()), RAW.get(f.getKey()), LiteralAutomaton.of(literals), postings));
+            scans.add(new FieldScan(FIELDS.get(f.getKey()), RAW.get(f.getKey()), LiteralAutomaton.of(literals), postingStart, postings));
         }
         return new SigmaPrefilter(rulePackage, names.toArray(new String[0]), masks.stream().mapToLong(Long::longValue).toArray(),
                 List.copyOf(scans), List.copyOf(always));
@@ -207,12 +210,11 @@ public final class SigmaPrefilter {
         for (int fi = 0; fi < scans.size(); fi++) {
             FieldScan f = scans.get(fi);
             int[] seen = s.seen[fi];
-            int[][] postings = f.postings();
+            int[] start = f.postingStart(), p = f.postings();
             IntConsumer found = literal -> {
                 if (seen[literal] == now) return; // each literal counts once per event
                 seen[literal] = now;
-                int[] p = postings[literal];
-                for (int j = 0; j < p.length; j += 2) {
+                for (int j = start[literal], end = start[literal + 1]; j < end; j += 2) {
                     int rule = p[j];
                     if (s.stamp[rule] != now) {
                         s.stamp[rule] = now;
