@@ -18,10 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Throughput of the Flink job (not a test): synthetic Sysmon events for many hosts and accounts through the job
- * in a local MiniCluster at parallelism 1 and 2 (files in, keyed by account, bundled rules, alerts discarded),
- * runs alternating, after a warm-up. Prints per run events/s and the CPU the JVM used (cores busy on average),
- * then the medians and the p2/p1 ratio. The CLI pipeline on the same events is the baseline.
+ * Throughput and efficiency of the Flink job (not a test): synthetic Sysmon events for many hosts and accounts
+ * through the job in a local MiniCluster at parallelism 1 and 2 (files in, keyed by account, bundled rules,
+ * alerts discarded), and through the CLI pipeline ({@code BatchRun}, one session, every alert out at once as the
+ * job's default) on the same events, the three alternating in each round after a warm-up. Prints per run
+ * events/s, the CPU the whole process used (cores busy on average) and events per CPU-second (process CPU time,
+ * which counts the MiniCluster's start and stop, GC and JIT threads), then the medians and the ratios: p=1 and
+ * p=2 against the CLI per CPU-second, and p=2 against p=1 by wall time and per CPU-second.
  *
  * <p>Inputs are chosen so that event time is read in order at both parallelisms: one file with every event at
  * p=1 (a reader takes one input after another, so two files covering the same hours would make the second all
@@ -54,35 +57,38 @@ public final class FlinkBenchmark {
         System.out.printf("tripline flink benchmark: %,d events, %d hosts, %d accounts + SYSTEM, %d repeats, %d cores, Java %s%n",
                 events, hosts, hosts, repeats, Runtime.getRuntime().availableProcessors(), Runtime.version());
         System.out.println("  share of events per subtask at p=2 (account keys by key group): " + shares(lines));
-        cli(one, events);
+        var rules = dev.tripline.engine.RuleCompiler.compile(dev.tripline.engine.RuleSource.bundled());
         for (int warm = 0; warm < 2; warm++) { // warm-up: compiles the rules, JIT; throughput still climbs over the first runs
+            cli(rules, one, events);
             run(one, 1, events);
             run(two, 2, events);
         }
-        List<double[]> p1 = new ArrayList<>(), p2 = new ArrayList<>();
+        List<double[]> c = new ArrayList<>(), p1 = new ArrayList<>(), p2 = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
+            c.add(cli(rules, one, events));
             p1.add(run(one, 1, events));
             p2.add(run(two, 2, events));
         }
         double m1 = median(p1, 0), m2 = median(p2, 0);
-        System.out.printf("median events/s: p=1 %,.0f (%.2f cores busy)   p=2 %,.0f (%.2f cores busy)   ratio p2/p1 %.2f%n",
-                m1, median(p1, 1), m2, median(p2, 1), m2 / m1);
+        double e0 = median(c, 2), e1 = median(p1, 2), e2 = median(p2, 2);
+        System.out.printf("median events/s: cli %,.0f   p=1 %,.0f (%.2f cores busy)   p=2 %,.0f (%.2f cores busy)   ratio p2/p1 %.2f%n",
+                median(c, 0), m1, median(p1, 1), m2, median(p2, 1), m2 / m1);
+        System.out.printf("median events per CPU-second: cli %,.0f   p=1 %,.0f   p=2 %,.0f   ratios p1/cli %.2f   p2/cli %.2f   p2/p1 %.2f%n",
+                e0, e1, e2, e1 / e0, e2 / e0, e2 / e1);
         for (Path f : Files.list(dir).toList()) Files.delete(f);
         Files.delete(dir);
     }
 
-    private static void cli(List<String> inputs, int events) throws Exception {
-        var rules = dev.tripline.engine.RuleCompiler.compile(dev.tripline.engine.RuleSource.bundled());
-        for (int warm = 0; warm < 2; warm++) {
-            long t0 = System.nanoTime();
-            int alerts = FlinkTestSupport.cliAlerts(rules, inputs, dev.tripline.pipeline.BatchRun.Options.defaults()).size();
-            double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("  cli (BatchRun, one session)%s: %,d events in %.2f s = %,.0f events/s, %,d alerts%n",
-                    warm == 0 ? " cold" : "", events, secs, events / secs, alerts);
-        }
+    /** The CLI pipeline on the same events: {events/s, cores busy on average, events per CPU-second} */
+    private static double[] cli(dev.tripline.engine.CompiledRules rules, List<String> inputs, int events) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        int alerts = FlinkTestSupport.cliAlerts(rules, inputs, dev.tripline.pipeline.BatchRun.Options.defaults()).size();
+        return report("cli (BatchRun, one session)", events, t0, cpu0, os, ", " + String.format("%,d alerts", alerts));
     }
 
-    /** {events/s, cores busy on average} */
+    /** {events/s, cores busy on average, events per CPU-second} */
     private static double[] run(List<String> inputs, int parallelism, int events) throws Exception {
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
@@ -95,11 +101,16 @@ public final class FlinkBenchmark {
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         env.execute("benchmark p=" + parallelism);
+        return report("p=" + parallelism, events, t0, cpu0, os, "");
+    }
+
+    private static double[] report(String what, int events, long t0, long cpu0, com.sun.management.OperatingSystemMXBean os, String extra) {
         double secs = (System.nanoTime() - t0) / 1e9;
-        double cores = (os.getProcessCpuTime() - cpu0) / 1e9 / secs;
+        double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         double rate = events / secs;
-        System.out.printf("  p=%d: %,d events in %.2f s = %,.0f events/s, %.2f cores busy%n", parallelism, events, secs, rate, cores);
-        return new double[] {rate, cores};
+        System.out.printf("  %s: %,d events in %.2f s = %,.0f events/s, %.2f cores busy, %,.0f events per CPU-second%s%n",
+                what, events, secs, rate, cpu / secs, events / cpu, extra);
+        return new double[] {rate, cpu / secs, events / cpu};
     }
 
     private static String shares(List<String> lines) {
