@@ -71,7 +71,7 @@ public final class FlinkBenchmark {
         if (!fresh) {
             Configuration conf = new Configuration();
             cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
-                    .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build());
+                    .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).withRandomPorts().build());
             cluster.start();
         }
         var rules = dev.tripline.engine.RuleCompiler.compile(dev.tripline.engine.RuleSource.bundled());
