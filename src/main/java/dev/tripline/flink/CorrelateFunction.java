@@ -72,6 +72,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     private transient AlertGate gate;
     private transient RunCounter late, behindWatermark, rewinds;
     private transient Counter rebuilds, evictions;
+    private transient SharedStrings strings;
 
     /**
      * What the operator needs besides the events.
@@ -129,6 +130,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         rebuilds = g.counter("sessionRebuilds");
         rewinds = RunCounter.of(g, getRuntimeContext(), "rewinds");
         evictions = g.counter("sessionEvictions");
+        strings = new SharedStrings();
         sessions = new LinkedHashMap<>(64, 0.75f, true) {
             @Override protected boolean removeEldestEntry(Map.Entry<String, KeyEngine> eldest) {
                 if (size() <= settings.maxLiveSessions()) return false;
@@ -147,6 +149,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
     }
 
     @Override public void processElement(FlinkEvent e, Context ctx, Collector<String> out) throws Exception {
+        e.share(strings); // it stays in state for hours: share the values it repeats
         if (e.time > ctx.timerService().currentWatermark()) {
             List<FlinkEvent> bucket = pending.get(e.time);
             if (bucket == null) bucket = new ArrayList<>(1);
@@ -195,7 +198,7 @@ public final class CorrelateFunction extends KeyedProcessFunction<String, FlinkE
         long learnedBefore = s.longLivedContextLearned(), lateBefore = s.lateFacts();
         gate.emit(engine, s.accept(e.toFact()), ctx.timerService(), out);
         if (s.holdsAlerts()) ctx.timerService().registerEventTimeTimer(s.heldUntil());
-        late.add(s.lateFacts() - lateBefore); // behind what the session has seen: the CLI's count of late events
+        if (s.lateFacts() > lateBefore) late.add(s.lateFacts() - lateBefore); // behind what the session has seen: the CLI's count of late events
         if (s.longLivedContextLearned() > learnedBefore) teachers.add(e); // rebuilt sessions must learn it again
         retained.add(e);
         clock.update(s.clockMillis());

@@ -131,6 +131,35 @@ public class FlinkEvent {
         actorSid = a.getSid();
     }
 
+    /** Replaces each text field with an equal string from {@code strings} where it has one (see {@link SharedStrings}). */
+    void share(SharedStrings strings) {
+        host = strings.share(host);
+        actorDomain = strings.share(actorDomain);
+        actorName = strings.share(actorName);
+        actorSid = strings.share(actorSid);
+        logonId = strings.share(logonId);
+        image = strings.share(image);
+        originalFileName = strings.share(originalFileName);
+        commandLine = strings.share(commandLine);
+        parentImage = strings.share(parentImage);
+        parentCommandLine = strings.share(parentCommandLine);
+        integrityLevel = strings.share(integrityLevel);
+        currentDirectory = strings.share(currentDirectory);
+        parentUser = strings.share(parentUser);
+        hashes = strings.share(hashes);
+        company = strings.share(company);
+        description = strings.share(description);
+        product = strings.share(product);
+        fileVersion = strings.share(fileVersion);
+        sourceAddress = strings.share(sourceAddress);
+        workstation = strings.share(workstation);
+        privileges = strings.share(privileges);
+        serviceName = strings.share(serviceName);
+        serviceAccount = strings.share(serviceAccount);
+        schema = strings.share(schema);
+        sourceFile = strings.share(sourceFile);
+    }
+
     public Kind kindOrProcess() { return kind == null ? Kind.PROCESS : kind; }
 
     /** The core fact this record carries, as the normalizer made it. */

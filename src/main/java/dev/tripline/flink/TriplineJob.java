@@ -89,6 +89,11 @@ public final class TriplineJob {
     public static void configure(StreamExecutionEnvironment env, JobOptions o) {
         if (o.parallelism != null) env.setParallelism(o.parallelism);
         env.enableCheckpointing(o.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        // Chained operators hand records on instead of copying each (a copy per event between reader and
+        // watermarks, per alert between correlate and the sinks). Safe here: no function changes or reuses a
+        // record it has emitted, and the keyed operator's input is deserialized afresh for every record, so the
+        // events it keeps in state are its own.
+        env.getConfig().enableObjectReuse();
     }
 
     /** The job up to the alerts: source, normalize, watermarks, key, rules. */
