@@ -39,7 +39,7 @@ class DroolsConstraintCompilerTest {
 
     @Test void tripLinesRulesRunWithTheConstraintCompilerOnAndRulesWithStrOperatorsWithoutIt() throws Exception {
         assertThat(threshold(RuleCompiler.compile(RuleSource.directory(Path.of("rules-drl"))).kieBase()))
-                .as("the bundled rules: Drools' default").isEqualTo(RuleCompiler.JITTING_THRESHOLD);
+                .as("the bundled rules: compiled at the first evaluation").isEqualTo(RuleCompiler.JITTING_THRESHOLD);
         java.io.ByteArrayOutputStream prebuilt = new java.io.ByteArrayOutputStream();
         PrebuiltRules.write(RuleSource.bundled(), prebuilt);
         assertThat(threshold(PrebuiltRules.readBundled(new java.io.ByteArrayInputStream(prebuilt.toByteArray())).orElseThrow().kieBase()))
