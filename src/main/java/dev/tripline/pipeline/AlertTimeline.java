@@ -153,9 +153,17 @@ final class AlertTimeline implements AutoCloseable {
         }
     }
 
-    /** A sorted run on disk: (seq, alert) pairs, Java serialization, reset after each so nothing accumulates. */
+    /**
+     * A sorted run on disk: (seq, alert) pairs, Java serialization. The stream is reset every {@link #RESET_EVERY}
+     * alerts, so what it remembers (every object written since the last reset) stays small; not after each alert,
+     * because a reset also forgets the class descriptions, which were then written and parsed again for every
+     * alert (most of the cost of reading a run back). Between resets an event cited by several alerts is written
+     * once and read back as one object, which changes nothing: alerts and their events are immutable.
+     */
     private static final class Out implements AutoCloseable {
+        static final int RESET_EVERY = 128;
         private final ObjectOutputStream out;
+        private int sinceReset;
 
         Out(Path file) throws IOException {
             out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
@@ -164,7 +172,10 @@ final class AlertTimeline implements AutoCloseable {
         void write(Held h) throws IOException {
             out.writeLong(h.seq());
             out.writeObject(h.alert());
-            out.reset();
+            if (++sinceReset == RESET_EVERY) {
+                out.reset();
+                sinceReset = 0;
+            }
         }
 
         @Override public void close() throws IOException { out.close(); }
