@@ -1,5 +1,8 @@
 package dev.tripline.engine;
 
+import dev.tripline.model.ProcessEvent;
+import dev.tripline.model.TimedFact;
+import dev.tripline.sigma.runtime.SigmaPrefilter;
 import org.drools.base.rule.TypeDeclaration;
 import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
@@ -9,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A compiled rule set: the KieBase (shareable across sessions and threads) and the context-list facts every
@@ -58,6 +62,18 @@ public record CompiledRules(String description, KieBase kieBase, List<Object> co
             }
         }
         return longest;
+    }
+
+    /**
+     * Work on a fact that needs no session, for the thread that reads the input to do before handing the fact
+     * to the session's thread: the Sigma prefilters' scan of a process event ({@link SigmaPrefilter#readAhead}).
+     * The session gets the same result either way; only the thread that does the work changes.
+     */
+    public Consumer<TimedFact> readAhead() {
+        Consumer<ProcessEvent> sigma = SigmaPrefilter.readAhead(kieBase);
+        return f -> {
+            if (f instanceof ProcessEvent p) sigma.accept(p);
+        };
     }
 
     public List<Rule> rules() {

@@ -15,8 +15,8 @@ import java.util.Map;
  * while it runs.
  *
  * <p>Reload keeps the session's facts by replaying them: a new session is made from the new rules (with the
- * new rules' context lists) and every process event the old session still held — those within their
- * {@code @expires} — is inserted into it again, in time order. Everything derived (detections, correlations,
+ * new rules' context lists) and every process event of the last {@link #REPLAYED} is inserted into it again, in
+ * time order. (The session itself lets a process event go as soon as its rules have fired, so they are kept here.) Everything derived (detections, correlations,
  * burst markers, classifications) is re-derived by the new rules. Alerts the replay re-derives that were
  * already reported (same kind, rule id and events) are not reported twice; an alert only the new rules
  * produce on the held events is reported — the new rule catches up on recent events.
@@ -27,9 +27,12 @@ import java.util.Map;
  */
 public final class LiveCorrelation implements AutoCloseable {
     private static final int REMEMBERED_ALERTS = 100_000;
+    /** How far back a reload replays process events (the session held them this long when they lived a minute). */
+    static final java.time.Duration REPLAYED = java.time.Duration.ofMinutes(1);
 
     private CompiledRules rules;
     private CorrelationSession session;
+    private final java.util.ArrayDeque<ProcessEvent> recent = new java.util.ArrayDeque<>();
     private final Map<String, Boolean> reported = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) { return size() > REMEMBERED_ALERTS; }
     };
@@ -40,7 +43,17 @@ public final class LiveCorrelation implements AutoCloseable {
     }
 
     /** Inserts one event now and returns the alerts it raised. */
-    public List<Alert> accept(TimedFact fact) { return fresh(session.accept(fact)); }
+    public List<Alert> accept(TimedFact fact) {
+        if (fact instanceof ProcessEvent p) {
+            recent.addLast(p);
+            long cutoff = replayedFrom();
+            while (!recent.isEmpty() && recent.peekFirst().getTime() < cutoff) recent.pollFirst();
+        }
+        return fresh(session.accept(fact));
+    }
+
+    /** The oldest event time a reload replays now. */
+    private long replayedFrom() { return session.clockMillis() - REPLAYED.toMillis(); }
 
     /** Fires what the clock has made due (windows closing, expiries); call periodically. */
     public List<Alert> tick() { return fresh(session.fire()); }
@@ -50,8 +63,9 @@ public final class LiveCorrelation implements AutoCloseable {
 
     /** Swaps in new rules, replaying the events still held; returns the alerts only the new rules raise. */
     public List<Alert> reload(CompiledRules next) {
+        long from = replayedFrom();
         List<ProcessEvent> held = new ArrayList<>();
-        for (Object o : session.kieSession().getObjects(o -> o instanceof ProcessEvent)) held.add((ProcessEvent) o);
+        for (ProcessEvent e : recent) if (e.getTime() >= from) held.add(e);
         held.sort(Comparator.comparingLong(ProcessEvent::getTime));
         CorrelationSession replacement = CorrelationSession.live(next);
         List<Alert> out = new ArrayList<>();

@@ -31,6 +31,12 @@ public final class ProcessEvent implements TimedFact, java.io.Serializable {
     private final String schema;
     private final SourceRef source;
 
+    /**
+     * Work done on this event ahead of the engine, by the thread that read it (the Sigma prefilter's scan), for
+     * the engine to pick up instead of doing it again; opaque here, never marshalled, not part of the event.
+     */
+    private transient volatile Object readAhead;
+
     // Folded once: rules compare these many times per event.
     private final String imageLower;
     private final String originalFileNameLower;
@@ -82,6 +88,12 @@ public final class ProcessEvent implements TimedFact, java.io.Serializable {
         this.commandLineLower = Text.fold(commandLine);
         this.parentImageLower = Text.fold(parentImage);
     }
+
+    /** What {@link #readAhead(Object)} left, or null. */
+    public Object readAhead() { return readAhead; }
+
+    /** Leaves work done ahead for the engine (see the field); the owner of the value knows what it is. */
+    public void readAhead(Object work) { readAhead = work; }
 
     public static Builder builder() { return new Builder(); }
 

@@ -155,11 +155,13 @@ final class AlertTimeline implements AutoCloseable {
 
     /**
      * A sorted run on disk: (seq, alert) pairs, Java serialization. The stream is reset every {@link #RESET_EVERY}
-     * alerts, so what it remembers (and the reader with it) stays bounded; not after each alert, because a reset
-     * also forgets the class descriptions, and writing those again for every alert cost more than the alerts.
+     * alerts, so what it remembers (every object written since the last reset) stays small; not after each alert,
+     * because a reset also forgets the class descriptions, which were then written and parsed again for every
+     * alert (most of the cost of reading a run back). Between resets an event cited by several alerts is written
+     * once and read back as one object, which changes nothing: alerts and their events are immutable.
      */
     private static final class Out implements AutoCloseable {
-        static final int RESET_EVERY = 256;
+        static final int RESET_EVERY = 128;
         private final ObjectOutputStream out;
         private int sinceReset;
 

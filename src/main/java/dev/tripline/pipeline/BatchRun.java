@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -70,7 +71,8 @@ public final class BatchRun {
 
     /** Runs the batch counting into {@code stats}, which the caller can still report when the run fails. */
     public static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin, RunStats stats) {
-        return run(() -> ReplaySession.local(rules, options.facts(), options.stateLimit()), inputs, options, sink, stdin, stats);
+        return run(() -> ReplaySession.local(rules, options.facts(), options.stateLimit()), rules.readAhead(), inputs, options,
+                sink, stdin, stats, AlertTimeline.DEFAULT_MAX_HELD_EVENTS);
     }
 
     /**
@@ -83,21 +85,23 @@ public final class BatchRun {
 
     /** As above, counting into {@code stats}, which the caller can still report when the run fails. */
     public static RunStats run(Supplier<ReplaySession> sessions, List<String> inputs, Options options, AlertSink sink, InputStream stdin, RunStats stats) {
-        return run(sessions, inputs, options, sink, stdin, stats, AlertTimeline.DEFAULT_MAX_HELD_EVENTS);
+        return run(sessions, fact -> {}, inputs, options, sink, stdin, stats, AlertTimeline.DEFAULT_MAX_HELD_EVENTS);
     }
 
     /** As {@link #run(CompiledRules, List, Options, AlertSink, InputStream)}, spilling held alerts beyond {@code maxHeldAlertEvents}. */
     static RunStats run(CompiledRules rules, List<String> inputs, Options options, AlertSink sink, InputStream stdin,
                         int maxHeldAlertEvents) {
-        return run(() -> ReplaySession.local(rules, options.facts(), options.stateLimit()), inputs, options, sink, stdin, new RunStats(), maxHeldAlertEvents);
+        return run(() -> ReplaySession.local(rules, options.facts(), options.stateLimit()), rules.readAhead(), inputs, options,
+                sink, stdin, new RunStats(), maxHeldAlertEvents);
     }
 
     /**
      * All inputs replay as one timeline ({@link Timeline}); alerts are written as a timeline too
-     * ({@link AlertTimeline}, which spills to disk beyond {@code maxHeldAlertEvents}).
+     * ({@link AlertTimeline}, which spills to disk beyond {@code maxHeldAlertEvents}). {@code readAhead} is work on
+     * each fact that the input threads do before the session's thread gets it ({@link CompiledRules#readAhead}).
      */
-    private static RunStats run(Supplier<ReplaySession> sessions, List<String> inputs, Options options, AlertSink sink,
-                                InputStream stdin, RunStats stats, int maxHeldAlertEvents) {
+    private static RunStats run(Supplier<ReplaySession> sessions, Consumer<TimedFact> readAhead, List<String> inputs,
+                                Options options, AlertSink sink, InputStream stdin, RunStats stats, int maxHeldAlertEvents) {
         stats.start();
         AlertTimeline alerts = new AlertTimeline(maxHeldAlertEvents);
         boolean replayed = false;
@@ -105,7 +109,7 @@ public final class BatchRun {
             Listener listener = new Listener(stats, options.strict(), replay);
             List<Ingest.Source> sources = Ingest.sources(inputs, listener);
             try (Timeline timeline = new Timeline(sources, options.schema(), options.ingest(), stdin,
-                    options.reorderWindow().toMillis(), options.rewindThreshold().toMillis(), options.strict())) {
+                    options.reorderWindow().toMillis(), options.rewindThreshold().toMillis(), options.strict(), readAhead)) {
                 timeline.replay(listener);
             } catch (StrictModeViolation stop) {
                 // --strict stops reading, not correlating: the valid events before the rejected line have gone

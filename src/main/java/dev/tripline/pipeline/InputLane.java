@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * One input of a run, read on its own thread: its facts pass through its own {@link ReorderBuffer}, so the
@@ -58,12 +59,15 @@ final class InputLane implements Runnable {
     private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
     private List<Item> pending = new ArrayList<>(CHUNK);
     private final boolean strict;
+    private final Consumer<TimedFact> readAhead;
     private volatile boolean cancelled;
     private Thread thread;
 
+    /** {@code readAhead}: work on each fact that needs no session, done here rather than on the session's thread. */
     InputLane(Ingest.Source source, Optional<EventShape> forced, IngestOptions ingestOptions, InputStream stdin,
-              long reorderMillis, long rewindMillis, boolean strict) {
+              long reorderMillis, long rewindMillis, boolean strict, Consumer<TimedFact> readAhead) {
         this.strict = strict;
+        this.readAhead = readAhead;
         this.source = source;
         this.forced = forced;
         this.ingestOptions = ingestOptions;
@@ -128,6 +132,7 @@ final class InputLane implements Runnable {
 
     private final class Listener implements IngestListener {
         @Override public void onFact(TimedFact fact) {
+            readAhead.accept(fact);
             if (buffer.isRewind(fact.getTime())) {
                 for (TimedFact f : buffer.drain()) emit(new Item.Fact(f));
                 emit(new Item.Rewind(source.name()));

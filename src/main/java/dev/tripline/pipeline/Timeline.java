@@ -4,6 +4,7 @@ import dev.tripline.ingest.EventShape;
 import dev.tripline.ingest.Ingest;
 import dev.tripline.ingest.IngestListener;
 import dev.tripline.ingest.IngestOptions;
+import dev.tripline.model.TimedFact;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 
 /**
  * All inputs of a run as one timeline: a k-way merge by event time over one {@link InputLane} per input (each
@@ -32,10 +34,13 @@ final class Timeline implements AutoCloseable {
 
     private final List<InputLane> lanes = new ArrayList<>();
 
-    /** {@code sources} from {@link Ingest#sources}; a lane (and its thread) per source, started here. */
+    /**
+     * {@code sources} from {@link Ingest#sources}; a lane (and its thread) per source, started here. Each lane
+     * runs {@code readAhead} on its facts ({@link dev.tripline.engine.CompiledRules#readAhead}).
+     */
     Timeline(List<Ingest.Source> sources, Optional<EventShape> forced, IngestOptions options, InputStream stdin,
-             long reorderMillis, long rewindMillis, boolean strict) {
-        for (Ingest.Source s : sources) lanes.add(new InputLane(s, forced, options, stdin, reorderMillis, rewindMillis, strict));
+             long reorderMillis, long rewindMillis, boolean strict, Consumer<TimedFact> readAhead) {
+        for (Ingest.Source s : sources) lanes.add(new InputLane(s, forced, options, stdin, reorderMillis, rewindMillis, strict, readAhead));
         lanes.forEach(InputLane::start);
     }
 

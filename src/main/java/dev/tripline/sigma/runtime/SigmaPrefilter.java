@@ -115,6 +115,13 @@ public final class SigmaPrefilter {
         final long[] mask;
         final int[][] seen; // per field, per literal: the event that last reported it (each literal counts once)
         int event;
+        int[] rules = new int[8]; // the candidates of the event being scanned, in the order found
+        int found;
+
+        void add(int rule) {
+            if (found == rules.length) rules = java.util.Arrays.copyOf(rules, found * 2);
+            rules[found++] = rule;
+        }
 
         Scratch(int rules, List<FieldScan> scans) {
             stamp = new int[rules];
@@ -126,8 +133,11 @@ public final class SigmaPrefilter {
 
     /** For the prefilter rule's consequence: the prefilter of the firing rule's package in the session's KieBase. */
     public static SigmaPrefilter of(RuleContext kcontext) {
-        KieBase kieBase = kcontext.getKieRuntime().getKieBase();
-        String pkg = kcontext.getRule().getPackageName();
+        return of(kcontext.getKieRuntime().getKieBase(), kcontext.getRule().getPackageName());
+    }
+
+    /** The prefilter of package {@code pkg} in {@code kieBase}: built once, then shared (it is thread-safe). */
+    static SigmaPrefilter of(KieBase kieBase, String pkg) {
         Map<String, SigmaPrefilter> byPackage = BUILT.get(kieBase);
         SigmaPrefilter p = byPackage == null ? null : byPackage.get(pkg);
         if (p != null) return p;
@@ -201,13 +211,52 @@ public final class SigmaPrefilter {
     /** Names of the rules this prefilter decides for (those with a usable requirement). */
     public List<String> prefiltered() { return List.of(ruleNames); }
 
+    /**
+     * What a reader thread can do for the session ahead of time: the scan of each event by every prefilter of
+     * {@code kieBase} (one per package with {@code @prefilter} rules), left on the event
+     * ({@link ProcessEvent#readAhead}), so the session thread's {@link #candidates} only turns it into facts. The
+     * result is the same as scanning in the session; an event not scanned ahead is scanned there.
+     */
+    public static java.util.function.Consumer<ProcessEvent> readAhead(KieBase kieBase) {
+        List<SigmaPrefilter> prefilters = new ArrayList<>();
+        for (KiePackage kp : kieBase.getKiePackages()) {
+            if (kp.getRules().stream().anyMatch(r -> r.getMetaData().get("prefilter") != null)) prefilters.add(of(kieBase, kp.getName()));
+        }
+        return readAhead(prefilters.toArray(new SigmaPrefilter[0]));
+    }
+
+    /** The scan of each event by {@code all}, left on the event. */
+    static java.util.function.Consumer<ProcessEvent> readAhead(SigmaPrefilter... all) {
+        if (all.length == 0) return e -> {};
+        return e -> {
+            Scanned[] done = new Scanned[all.length];
+            for (int i = 0; i < all.length; i++) done[i] = new Scanned(all[i], all[i].matchingRules(e));
+            e.readAhead(done);
+        };
+    }
+
+    /** One prefilter's scan of an event, done ahead: the rules that are candidates, in the order found. */
+    private record Scanned(SigmaPrefilter by, int[] rules) {}
+
     /** The candidate facts for {@code event}: one per rule whose every clause has a literal in the event. */
     public List<SigmaCandidate> candidates(ProcessEvent event) {
-        List<SigmaCandidate> out = new ArrayList<>(always.size() + 4);
+        int[] rules = null;
+        if (event.readAhead() instanceof Scanned[] done) {
+            for (Scanned d : done) if (d.by() == this) rules = d.rules();
+        }
+        if (rules == null) rules = matchingRules(event);
+        List<SigmaCandidate> out = new ArrayList<>(always.size() + rules.length);
         for (String r : always) out.add(new SigmaCandidate(r, rulePackage, event));
+        for (int rule : rules) out.add(new SigmaCandidate(ruleNames[rule], rulePackage, event));
+        return out;
+    }
+
+    /** The prefiltered rules (indexes into {@link #ruleNames}) whose every clause has a literal in the event. */
+    private int[] matchingRules(ProcessEvent event) {
         Scratch cached = last;
         if (cached == null || cached.owner != Thread.currentThread()) last = cached = scratch.get();
         final Scratch s = cached;
+        s.found = 0;
         int stamp = ++s.event;
         if (stamp == 0) { // wrapped: start over
             java.util.Arrays.fill(s.stamp, 0);
@@ -219,7 +268,7 @@ public final class SigmaPrefilter {
             FieldScan f = scans.get(fi);
             int[] seen = s.seen[fi];
             int[] start = f.postingStart(), p = f.postings();
-            IntConsumer found = literal -> {
+            IntConsumer onLiteral = literal -> {
                 if (seen[literal] == now) return; // each literal counts once per event
                 seen[literal] = now;
                 for (int j = start[literal], end = start[literal + 1]; j < end; j += 2) {
@@ -232,18 +281,18 @@ public final class SigmaPrefilter {
                     if (before == fullMask[rule]) continue; // already a candidate
                     long after = before | (1L << p[j + 1]);
                     s.mask[rule] = after;
-                    if (after == fullMask[rule]) out.add(new SigmaCandidate(ruleNames[rule], rulePackage, event));
+                    if (after == fullMask[rule]) s.add(rule);
                 }
             };
             if (f.raw() != null) { // fold while scanning; a non-ASCII value is scanned again, folded
                 String raw = f.raw().apply(event);
-                if (raw == null || raw.isEmpty() || f.automaton().scanAsciiFolded(raw, found)) continue;
+                if (raw == null || raw.isEmpty() || f.automaton().scanAsciiFolded(raw, onLiteral)) continue;
             }
             String value = f.value().apply(event);
             if (value == null || value.isEmpty()) continue;
-            f.automaton().scan(value, found);
+            f.automaton().scan(value, onLiteral);
         }
-        return out;
+        return java.util.Arrays.copyOf(s.rules, s.found);
     }
 
     // --- the @prefilter text ---

@@ -82,4 +82,29 @@ class SigmaPrefilterTest {
         SigmaPrefilter q = SigmaPrefilter.build("pkg", Map.of("ascii", "parentCommandLineLower:powershell -enc"));
         assertThat(candidates(q, ascii)).containsExactly("ascii");
     }
+
+    @Test
+    void aScanDoneAheadOnAnotherThreadGivesTheCandidatesAScanInTheSessionGives() throws Exception {
+        Map<String, String> rules = new LinkedHashMap<>();
+        rules.put("whoami all", "imageLower:\\\\whoami.exe | originalFileNameLower:whoami.exe & commandLineLower: /all");
+        rules.put("net user", "commandLineLower:net user");
+        rules.put("whoami", "imageLower:whoami");
+        rules.put("unreadable", "no delimiter|here");
+        SigmaPrefilter p = SigmaPrefilter.build("pkg", rules);
+        SigmaPrefilter other = SigmaPrefilter.build("other", Map.of("net", "commandLineLower:net "));
+
+        ProcessEvent ahead = event("C:\\Windows\\whoami.exe", "whoami /all & net user x");
+        Thread reader = new Thread(() -> SigmaPrefilter.readAhead(p).accept(ahead));
+        reader.start();
+        reader.join();
+
+        ProcessEvent inSession = event("C:\\Windows\\whoami.exe", "whoami /all & net user x");
+        assertThat(ahead.readAhead()).as("the reader left its scan on the event").isNotNull();
+        assertThat(inSession.readAhead()).isNull();
+        assertThat(candidates(p, ahead)).isEqualTo(candidates(p, inSession))
+                .containsExactly("unreadable", "whoami", "whoami all", "net user");
+        // A prefilter the scan was not done for scans for itself.
+        assertThat(candidates(other, ahead)).containsExactly("net");
+    }
+
 }
