@@ -4,6 +4,8 @@ import dev.tripline.model.Alert;
 import dev.tripline.model.ProcessEvent;
 import dev.tripline.model.TimedFact;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,8 +17,9 @@ import java.util.Map;
  * while it runs.
  *
  * <p>Reload keeps the session's facts by replaying them: a new session is made from the new rules (with the
- * new rules' context lists) and every process event of the last {@link #REPLAYED} is inserted into it again, in
- * time order. (The session itself lets a process event go as soon as its rules have fired, so they are kept here.) Everything derived (detections, correlations,
+ * new rules' context lists) and every process event of the last {@link #REPLAYED} (at most {@link #MAX_REPLAYED}
+ * of them) is inserted into it again, in time order; the session lets a process event go as soon as its rules
+ * have fired, so they are kept here. Everything derived (detections, correlations,
  * burst markers, classifications) is re-derived by the new rules. Alerts the replay re-derives that were
  * already reported (same kind, rule id and events) are not reported twice; an alert only the new rules
  * produce on the held events is reported — the new rule catches up on recent events.
@@ -28,11 +31,13 @@ import java.util.Map;
 public final class LiveCorrelation implements AutoCloseable {
     private static final int REMEMBERED_ALERTS = 100_000;
     /** How far back a reload replays process events (the session held them this long when they lived a minute). */
-    static final java.time.Duration REPLAYED = java.time.Duration.ofMinutes(1);
+    static final Duration REPLAYED = Duration.ofMinutes(1);
+    /** At most this many are kept for a reload, the eldest going first: a flood within a minute stays bounded. */
+    static final int MAX_REPLAYED = 10_000;
 
     private CompiledRules rules;
     private CorrelationSession session;
-    private final java.util.ArrayDeque<ProcessEvent> recent = new java.util.ArrayDeque<>();
+    private final ArrayDeque<ProcessEvent> recent = new ArrayDeque<>();
     private final Map<String, Boolean> reported = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) { return size() > REMEMBERED_ALERTS; }
     };
@@ -47,7 +52,7 @@ public final class LiveCorrelation implements AutoCloseable {
         if (fact instanceof ProcessEvent p) {
             recent.addLast(p);
             long cutoff = replayedFrom();
-            while (!recent.isEmpty() && recent.peekFirst().getTime() < cutoff) recent.pollFirst();
+            while (!recent.isEmpty() && (recent.peekFirst().getTime() < cutoff || recent.size() > MAX_REPLAYED)) recent.pollFirst();
         }
         return fresh(session.accept(fact));
     }
@@ -64,7 +69,7 @@ public final class LiveCorrelation implements AutoCloseable {
     /** Swaps in new rules, replaying the events still held; returns the alerts only the new rules raise. */
     public List<Alert> reload(CompiledRules next) {
         long from = replayedFrom();
-        List<ProcessEvent> held = new ArrayList<>();
+        List<ProcessEvent> held = new ArrayList<>(); // what replayable() counts
         for (ProcessEvent e : recent) if (e.getTime() >= from) held.add(e);
         held.sort(Comparator.comparingLong(ProcessEvent::getTime));
         CorrelationSession replacement = CorrelationSession.live(next);
@@ -77,6 +82,12 @@ public final class LiveCorrelation implements AutoCloseable {
     }
 
     public CompiledRules rules() { return rules; }
+
+    /** Process events a reload would replay now. */
+    int replayable() {
+        long from = replayedFrom();
+        return (int) recent.stream().filter(e -> e.getTime() >= from).count();
+    }
 
     /** Facts the current session holds. */
     public long factCount() { return session.factCount(); }

@@ -7,12 +7,14 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -119,7 +121,7 @@ public final class SigmaPrefilter {
         int found;
 
         void add(int rule) {
-            if (found == rules.length) rules = java.util.Arrays.copyOf(rules, found * 2);
+            if (found == rules.length) rules = Arrays.copyOf(rules, found * 2);
             rules[found++] = rule;
         }
 
@@ -217,7 +219,7 @@ public final class SigmaPrefilter {
      * ({@link ProcessEvent#readAhead}), so the session thread's {@link #candidates} only turns it into facts. The
      * result is the same as scanning in the session; an event not scanned ahead is scanned there.
      */
-    public static java.util.function.Consumer<ProcessEvent> readAhead(KieBase kieBase) {
+    public static Consumer<ProcessEvent> readAhead(KieBase kieBase) {
         List<SigmaPrefilter> prefilters = new ArrayList<>();
         for (KiePackage kp : kieBase.getKiePackages()) {
             if (kp.getRules().stream().anyMatch(r -> r.getMetaData().get("prefilter") != null)) prefilters.add(of(kieBase, kp.getName()));
@@ -226,7 +228,7 @@ public final class SigmaPrefilter {
     }
 
     /** The scan of each event by {@code all}, left on the event. */
-    static java.util.function.Consumer<ProcessEvent> readAhead(SigmaPrefilter... all) {
+    static Consumer<ProcessEvent> readAhead(SigmaPrefilter... all) {
         if (all.length == 0) return e -> {};
         return e -> {
             Scanned[] done = new Scanned[all.length];
@@ -259,8 +261,8 @@ public final class SigmaPrefilter {
         s.found = 0;
         int stamp = ++s.event;
         if (stamp == 0) { // wrapped: start over
-            java.util.Arrays.fill(s.stamp, 0);
-            for (int[] seen : s.seen) java.util.Arrays.fill(seen, 0);
+            Arrays.fill(s.stamp, 0);
+            for (int[] seen : s.seen) Arrays.fill(seen, 0);
             stamp = s.event = 1;
         }
         final int now = stamp;
@@ -292,7 +294,7 @@ public final class SigmaPrefilter {
             if (value == null || value.isEmpty()) continue;
             f.automaton().scan(value, onLiteral);
         }
-        return java.util.Arrays.copyOf(s.rules, s.found);
+        return Arrays.copyOf(s.rules, s.found);
     }
 
     // --- the @prefilter text ---
