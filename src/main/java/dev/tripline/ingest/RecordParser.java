@@ -50,7 +50,9 @@ final class RecordParser {
             JsonToken first = p.nextToken();
             if (first == null) return false;
             line = firstLine + p.currentTokenLocation().getLineNr() - 1;
-            node = Json.MAPPER.readTree(p);
+            // A lone surrogate is looked for in the whole record, read fields or not: the rare record that may hold
+            // one is read whole.
+            node = utf8.surrogateEscape() ? Json.MAPPER.readTree(p) : RecordTree.read(p);
             if (p.nextToken() != null) {
                 rejectAt(firstLine, p.currentTokenLocation().getLineNr(), Reasons.INVALID_JSON,
                         "more text after the record at column " + p.currentTokenLocation().getColumnNr()
