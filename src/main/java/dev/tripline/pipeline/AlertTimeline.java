@@ -30,8 +30,21 @@ import java.util.PriorityQueue;
  * still held. Runs are merged into one whenever {@link #MAX_RUNS} pile up, so few files are open at once.
  */
 final class AlertTimeline implements AutoCloseable {
-    /** Events listed in held alerts before they are spilled: about 25 MB of alerts, a tenth of a 256 MB heap. */
-    static final int DEFAULT_MAX_HELD_EVENTS = 10_000;
+    /** Heap an event listed in a held alert takes, with its share of the alert (measured: about 2.5 kB). */
+    static final long BYTES_PER_HELD_EVENT = 2_560;
+    /** The least the default holds before spilling: about 25 MB of alerts, a tenth of a 256 MB heap. */
+    static final int MIN_MAX_HELD_EVENTS = 10_000;
+    /**
+     * Events listed in held alerts before they are spilled, by default: a tenth of the JVM's maximum heap, at
+     * least {@value #MIN_MAX_HELD_EVENTS}. Spilling writes each alert with Java serialization and reads it back at
+     * the end (in a run with tens of thousands of alerts, about a tenth of the session thread), so a heap that can
+     * hold them does.
+     */
+    static final int DEFAULT_MAX_HELD_EVENTS = defaultMaxHeldEvents(Runtime.getRuntime().maxMemory());
+
+    static int defaultMaxHeldEvents(long maxHeapBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(MIN_MAX_HELD_EVENTS, maxHeapBytes / 10 / BYTES_PER_HELD_EVENT));
+    }
     static final int MAX_RUNS = 32;
 
     private record Held(Alert alert, long seq) {}

@@ -174,6 +174,13 @@ class TimelineTest {
         assertThat(r.detections()).isEqualTo(4);
     }
 
+    @Test void heldAlertsMayTakeATenthOfTheHeapBeforeTheySpill() {
+        assertThat(AlertTimeline.defaultMaxHeldEvents(64L << 20)).isEqualTo(AlertTimeline.MIN_MAX_HELD_EVENTS);
+        assertThat(AlertTimeline.defaultMaxHeldEvents(256L << 20)).isEqualTo((256L << 20) / 10 / 2_560);
+        assertThat(AlertTimeline.defaultMaxHeldEvents(4L << 30)).isEqualTo(167_772);
+        assertThat(AlertTimeline.defaultMaxHeldEvents(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+    }
+
     @Test void alertsSpilledToDiskComeBackIdenticalAndInOrder() throws Exception {
         List<Path> inputs = new ArrayList<>();
         for (int h = 0; h < 6; h++) {
