@@ -52,13 +52,22 @@ public final class SigmaMatch {
             List<List<String>> needs = RegexLiterals.raw(regex, flags);
             String[][] clauses = new String[needs.size()][];
             for (int i = 0; i < clauses.length; i++) clauses[i] = needs.get(i).toArray(new String[0]);
-            return new Regex(p, clauses);
+            return new Regex(p, clauses, RegexLiterals.inOrder(regex, flags).toArray(new String[0]));
         });
     }
 
-    /** A compiled pattern and the literals every match contains (clauses that must all hold). */
-    private record Regex(Pattern pattern, String[][] needs) {
+    /**
+     * A compiled pattern, the literals every match contains (clauses that must all hold) and, for a pattern of
+     * literal runs and gaps, the runs in the order a match holds them.
+     */
+    private record Regex(Pattern pattern, String[][] needs, String[] inOrder) {
         boolean find(String value) {
+            int from = 0;
+            for (String run : inOrder) {
+                int at = value.indexOf(run, from);
+                if (at < 0) return false;
+                from = at + run.length();
+            }
             for (String[] clause : needs) {
                 boolean any = false;
                 for (String literal : clause) {

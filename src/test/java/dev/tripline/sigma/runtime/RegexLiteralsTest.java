@@ -29,6 +29,34 @@ class RegexLiteralsTest {
     }
 
     @Test
+    void aPatternOfLiteralRunsAndGapsNeedsItsRunsInOrderAndAnythingElseGivesNothing() {
+        assertThat(RegexLiterals.inOrder("\\+.*\\+.*\\+", "")).containsExactly("+", "+", "+");
+        assertThat(RegexLiterals.inOrder("\\{.*\\{.+?\\{", "i")).as("no letters: case does not matter").containsExactly("{", "{", "{");
+        assertThat(RegexLiterals.inOrder("cmd /c.*powershell.+-enc", "")).containsExactly("cmd /c", "powershell", "-enc");
+        assertThat(RegexLiterals.inOrder("cmd.*powershell", "i")).as("caseless letters").isEmpty();
+        assertThat(RegexLiterals.inOrder("(?i)cmd.*powershell", "")).isEmpty();
+        assertThat(RegexLiterals.inOrder("net\\s+user.*add", "")).as("a class").isEmpty();
+        assertThat(RegexLiterals.inOrder("ab?c.*d", "")).as("a quantified character").isEmpty();
+        assertThat(RegexLiterals.inOrder("^a.*b", "")).as("an anchor").isEmpty();
+        assertThat(RegexLiterals.inOrder("a.{0,5}b", "")).as("a bounded gap").isEmpty();
+        assertThat(RegexLiterals.inOrder("a|b.*c", "")).as("an alternation").isEmpty();
+        assertThat(RegexLiterals.inOrder("powershell", "")).as("one run").isEmpty();
+    }
+
+    @Test
+    void theRunsInOrderNeverRejectTextTheRegexMatches() {
+        String[] patterns = {"\\+.*\\+.*\\+.*\\+", "a.*b.+c", "\\{.*\\{.*\\{", "x\\..*\\.y", "ab.*?ab"};
+        String[] texts = {"", "+", "+++", "+ + +", "+++ +", "a+b+c+d+", "abc", "acb", "ab c", "a\nb\nxc", "{{", "{x{y{",
+                "x..y", "x.y", "x. .y", "abab", "aab", "ab ab", "+\n+\n+\n+"};
+        for (String p : patterns) {
+            com.google.re2j.Pattern re = com.google.re2j.Pattern.compile(p);
+            for (String t : texts) {
+                assertThat(SigmaMatch.re(t, p, "")).as("%s on %s", p, t).isEqualTo(re.matcher(t).find());
+            }
+        }
+    }
+
+    @Test
     void caselessMatchingEndsARunAtAnSBecauseItAlsoMatchesTheLongS() {
         assertThat(RegexLiterals.folded("(?i)powershell -w", "")).containsExactly(List.of("hell -"), List.of("power"));
         assertThat(RegexLiterals.folded("powershell -w", "i")).containsExactly(List.of("hell -"), List.of("power"));
