@@ -20,6 +20,15 @@ final class Bytes {
     /** Whether any byte of the word is {@code x}. */
     static boolean has(long w, byte x) { return hasZero(w ^ (ONES * (x & 0xFF))); }
 
+    /**
+     * The high bit of each byte of the word that is {@code x}, and no other bit: exact per byte (unlike
+     * {@link #hasZero}, whose borrow can mark a byte above a match), so the bits can be walked.
+     */
+    static long where(long w, byte x) {
+        long v = w ^ (ONES * (x & 0xFF));
+        return ~(((v & ~HIGHS) + ~HIGHS) | v | ~HIGHS);
+    }
+
     /** Whether every byte of the word is ASCII (below 0x80). */
     static boolean ascii(long w) { return (w & HIGHS) == 0; }
 }

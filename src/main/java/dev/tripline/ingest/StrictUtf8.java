@@ -23,8 +23,12 @@ final class StrictUtf8 {
             if (i + 8 <= end) {
                 long w = Bytes.word(b, i);
                 if (Bytes.ascii(w) && !Bytes.hasZero(w)) {
-                    if (Bytes.has(w, (byte) '\\')) {
-                        for (int k = i; k < i + 8; k++) if (b[k] == '\\' && isSurrogateEscape(b, k, end)) surrogateEscape = true;
+                    // Windows paths put many backslashes in JSON text; only one followed by 'u' can start a
+                    // surrogate escape. A backslash in the last byte has its 'u' in the next word: checked alone.
+                    long escapes = Bytes.where(w, (byte) '\\') & ((Bytes.where(w, (byte) 'u') >>> 8) | (1L << 63));
+                    for (; escapes != 0; escapes &= escapes - 1) {
+                        int k = i + (Long.numberOfTrailingZeros(escapes) >>> 3);
+                        if (isSurrogateEscape(b, k, end)) surrogateEscape = true;
                     }
                     i += 8;
                     continue;
