@@ -10,8 +10,14 @@ public final class Text {
     /** NFC-normalized, lower-cased text; "" for null, so rules never meet a null. */
     public static String fold(String s) {
         if (s == null || s.isEmpty()) return "";
-        String n = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        // ASCII text is NFC already; the check allocates, and most log values are ASCII.
+        String n = isAscii(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
         return n.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     /** The file name part of a Windows or POSIX path: {@code C:\Windows\net.exe} → {@code net.exe}. */
