@@ -19,6 +19,12 @@ import java.util.function.IntConsumer;
  * thousand rules a field's automaton has tens of thousands of states, and one small array per state made each
  * step of the scan a jump to another part of the heap. Each state knows the literal that ends there (if any)
  * and the nearest state on its failure chain where a literal ends, so reporting walks only real matches.
+ *
+ * <p>An automaton of at most {@link #MAX_DENSE_STATES} states also keeps every state's move on every ASCII
+ * character, failure links already followed ({@code ascii}): the scan of an ASCII character is then one array
+ * read instead of a search and a walk up the failure chain. That takes 256 bytes a state, so the bound follows
+ * the heap: a rule pack's automaton always has them, a whole corpus's (tens of thousands of states) only when a
+ * 64th of the heap holds them.
  */
 public final class LiteralAutomaton {
     private final int[] rootNext;
@@ -29,8 +35,19 @@ public final class LiteralAutomaton {
     private final int[] literalAt;  // literal index ending at this state, or -1
     private final int[] outputLink; // nearest state on the failure chain with a literal, or 0
     private final int literals;
+    /** State s's move on ASCII character c at {@code [s << 7 | c]}, or null for a large automaton. */
+    private final char[] ascii;
 
-    private LiteralAutomaton(int[] rootNext, int[] first, char[] keys, int[] next, int[] fail, int[] literalAt, int[] outputLink, int literals) {
+    /** Up to this many states the ASCII moves are precomputed: 128 chars a state, at most a 64th of the heap. */
+    static final int MAX_DENSE_STATES = maxDenseStates(Runtime.getRuntime().maxMemory());
+
+    static int maxDenseStates(long maxHeapBytes) {
+        return (int) Math.min(Character.MAX_VALUE, Math.max(16_384, maxHeapBytes / 64 / 256));
+    }
+
+    private LiteralAutomaton(int[] rootNext, int[] first, char[] keys, int[] next, int[] fail, int[] literalAt, int[] outputLink, int literals,
+                             char[] ascii) {
+        this.ascii = ascii;
         this.rootNext = rootNext;
         this.first = first;
         this.keys = keys;
@@ -43,6 +60,11 @@ public final class LiteralAutomaton {
 
     /** The automaton of {@code literals} (non-empty, distinct); literal {@code i} is reported as {@code i}. */
     public static LiteralAutomaton of(List<String> literals) {
+        return of(literals, MAX_DENSE_STATES);
+    }
+
+    /** As {@link #of(List)}, with the ASCII moves precomputed only up to {@code maxDenseStates} states. */
+    static LiteralAutomaton of(List<String> literals, int maxDenseStates) {
         List<Map<Character, Integer>> trie = new ArrayList<>();
         List<Integer> ends = new ArrayList<>();
         trie.add(new HashMap<>());
@@ -92,9 +114,12 @@ public final class LiteralAutomaton {
         int[] fail = new int[n];
         int[] outputLink = new int[n];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] breadthFirst = new int[n];
+        int visited = 0;
         for (int to : next[0]) queue.add(to); // depth 1: fail to the root
         while (!queue.isEmpty()) {
             int s = queue.poll();
+            breadthFirst[visited++] = s;
             for (int j = 0; j < keys[s].length; j++) {
                 char c = keys[s][j];
                 int child = next[s][j];
@@ -110,7 +135,20 @@ public final class LiteralAutomaton {
                 queue.add(child);
             }
         }
-        return new LiteralAutomaton(rootNext, firstK, flatKeys, flatNext, fail, literalAt, outputLink, literals.size());
+        char[] ascii = null;
+        if (n <= Math.min(maxDenseStates, Character.MAX_VALUE)) {
+            ascii = new char[n << 7];
+            for (int c = 0; c < 128; c++) ascii[c] = (char) rootNext[c];
+            // Breadth first, so a state's failure state (shallower) is filled before it.
+            for (int i = 0; i < visited; i++) {
+                int st = breadthFirst[i];
+                for (int c = 0; c < 128; c++) {
+                    int to = step(firstK, flatKeys, flatNext, st, (char) c);
+                    ascii[st << 7 | c] = (char) (to >= 0 ? to : ascii[fail[st] << 7 | c]);
+                }
+            }
+        }
+        return new LiteralAutomaton(rootNext, firstK, flatKeys, flatNext, fail, literalAt, outputLink, literals.size(), ascii);
     }
 
     /** The state {@code s} (not the root) goes to on {@code c}, or -1. */
@@ -128,6 +166,9 @@ public final class LiteralAutomaton {
 
     public int literals() { return literals; }
 
+    /** Whether the ASCII moves are precomputed (a small automaton). */
+    boolean dense() { return ascii != null; }
+
     /**
      * As {@link #scan} over {@code Text.fold(text)}, without building it, while {@code text} is ASCII (where
      * folding is lower-casing each character). Returns false at the first non-ASCII character, having reported
@@ -139,7 +180,8 @@ public final class LiteralAutomaton {
             char c = text.charAt(i);
             if (c >= 128) return false;
             if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-            while (true) {
+            if (ascii != null) s = ascii[s << 7 | c];
+            else while (true) {
                 if (s == 0) { s = rootNext[c]; break; }
                 int to = step(first, keys, next, s, c);
                 if (to >= 0) { s = to; break; }
@@ -156,7 +198,8 @@ public final class LiteralAutomaton {
         int s = 0;
         for (int i = 0, len = text.length(); i < len; i++) {
             char c = text.charAt(i);
-            while (true) {
+            if (c < 128 && ascii != null) s = ascii[s << 7 | c];
+            else while (true) {
                 if (s == 0) { s = rootNext[c]; break; }
                 int to = step(first, keys, next, s, c);
                 if (to >= 0) { s = to; break; }

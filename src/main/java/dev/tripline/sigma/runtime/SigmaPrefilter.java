@@ -111,8 +111,38 @@ public final class SigmaPrefilter {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(ruleNames.length, scans));
     }
 
-    private static final class Scratch {
+    private final class Scratch implements IntConsumer {
         final Thread owner = Thread.currentThread();
+        // The field being scanned (set per field; one Scratch per thread, so the scan allocates nothing).
+        private int[] seenHere, start, postings;
+        private int now;
+
+        void field(int[] seen, int[] start, int[] postings, int now) {
+            this.seenHere = seen;
+            this.start = start;
+            this.postings = postings;
+            this.now = now;
+        }
+
+        /** A literal found in the field: each counts once per event; a rule whose every clause is met is a candidate. */
+        @Override public void accept(int literal) {
+            if (seenHere[literal] == now) return;
+            seenHere[literal] = now;
+            int[] p = postings;
+            for (int j = start[literal], end = start[literal + 1]; j < end; j += 2) {
+                int rule = p[j];
+                if (stamp[rule] != now) {
+                    stamp[rule] = now;
+                    mask[rule] = 0;
+                }
+                long before = mask[rule];
+                if (before == fullMask[rule]) continue; // already a candidate
+                long after = before | (1L << p[j + 1]);
+                mask[rule] = after;
+                if (after == fullMask[rule]) add(rule);
+            }
+        }
+
         final int[] stamp;
         final long[] mask;
         final int[][] seen; // per field, per literal: the event that last reported it (each literal counts once)
@@ -270,22 +300,8 @@ public final class SigmaPrefilter {
             FieldScan f = scans.get(fi);
             int[] seen = s.seen[fi];
             int[] start = f.postingStart(), p = f.postings();
-            IntConsumer onLiteral = literal -> {
-                if (seen[literal] == now) return; // each literal counts once per event
-                seen[literal] = now;
-                for (int j = start[literal], end = start[literal + 1]; j < end; j += 2) {
-                    int rule = p[j];
-                    if (s.stamp[rule] != now) {
-                        s.stamp[rule] = now;
-                        s.mask[rule] = 0;
-                    }
-                    long before = s.mask[rule];
-                    if (before == fullMask[rule]) continue; // already a candidate
-                    long after = before | (1L << p[j + 1]);
-                    s.mask[rule] = after;
-                    if (after == fullMask[rule]) s.add(rule);
-                }
-            };
+            s.field(seen, start, p, now);
+            IntConsumer onLiteral = s;
             if (f.raw() != null) { // fold while scanning; a non-ASCII value is scanned again, folded
                 String raw = f.raw().apply(event);
                 if (raw == null || raw.isEmpty() || f.automaton().scanAsciiFolded(raw, onLiteral)) continue;

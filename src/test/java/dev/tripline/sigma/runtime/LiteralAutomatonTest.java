@@ -56,6 +56,37 @@ class LiteralAutomatonTest {
         }
     }
 
+    /**
+     * With and without the precomputed ASCII moves, small and large automata agree with indexOf, also on text mixing ASCII and other characters (which take the sparse moves).
+     */
+    @Test
+    void largeAndSmallAutomataAgreeWithIndexOfOnTextMixingAsciiAndOtherCharacters() {
+        Random r = new Random(11);
+        for (int size : new int[] {50, 6_000}) { // a few hundred and tens of thousands of states
+          for (boolean dense : new boolean[] {true, false}) {
+            TreeSet<String> set = new TreeSet<>();
+            while (set.size() < size) set.add(mixed(r, 1 + r.nextInt(12)));
+            List<String> lits = new ArrayList<>(set);
+            LiteralAutomaton a = LiteralAutomaton.of(lits, dense ? Integer.MAX_VALUE : 0);
+            assertThat(a.dense()).isEqualTo(dense);
+            for (int round = 0; round < 50; round++) {
+                String text = mixed(r, 200);
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 0; i < lits.size(); i++) {
+                    for (int at = text.indexOf(lits.get(i)); at >= 0; at = text.indexOf(lits.get(i), at + 1)) expected.add(i);
+                }
+                assertThat(found(a, text)).as("%d literals in %s", size, text).containsExactlyInAnyOrderElementsOf(expected);
+            }
+          }
+        }
+    }
+
+    private static String mixed(Random r, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) b.append("ab\\\u00e9\u4e2dc".charAt(r.nextInt(6)));
+        return b.toString();
+    }
+
     private static String random(Random r, int n) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) b.append("abc\\".charAt(r.nextInt(4)));
