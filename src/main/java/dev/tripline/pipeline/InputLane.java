@@ -63,7 +63,10 @@ final class InputLane implements Runnable {
     private volatile boolean cancelled;
     private Thread thread;
 
-    /** {@code readAhead}: work on each fact that needs no session, done here rather than on the session's thread. */
+    /**
+     * {@code readAhead}: work on a fact that needs no session, done here when the session's thread is the slower
+     * one (see {@link Listener#onFact}).
+     */
     InputLane(Ingest.Source source, Optional<EventShape> forced, IngestOptions ingestOptions, InputStream stdin,
               long reorderMillis, long rewindMillis, boolean strict, Consumer<TimedFact> readAhead) {
         this.strict = strict;
@@ -132,7 +135,10 @@ final class InputLane implements Runnable {
 
     private final class Listener implements IngestListener {
         @Override public void onFact(TimedFact fact) {
-            readAhead.accept(fact);
+            // Either thread can do the read-ahead work (the session does what was not done ahead, with the same
+            // result): this one does it while the session is behind (the hand-off is at least half full) and
+            // leaves it to the session while the session waits for input, so whichever thread is slower sheds it.
+            if (queue.size() >= QUEUE_CHUNKS / 2) readAhead.accept(fact);
             if (buffer.isRewind(fact.getTime())) {
                 for (TimedFact f : buffer.drain()) emit(new Item.Fact(f));
                 emit(new Item.Rewind(source.name()));
