@@ -84,7 +84,7 @@ public final class RegexLiterals {
             }
             char literal;
             if (c == '\\' && i + 1 < regex.length() && isEscapedPunctuation(regex.charAt(i + 1))) literal = regex.charAt(++i);
-            else if (c < 0x80 && "\\.[](){}*+?|^$".indexOf(c) < 0) literal = c;
+            else if (c < 0x80 && c != '\n' && "\\.[](){}*+?|^$".indexOf(c) < 0) literal = c;
             else return List.of();
             // A quantifier after the character makes it optional or repeated: not a plain run.
             if (i + 1 < regex.length() && "*+?{".indexOf(regex.charAt(i + 1)) >= 0) return List.of();

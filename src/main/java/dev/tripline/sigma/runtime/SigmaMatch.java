@@ -52,7 +52,7 @@ public final class SigmaMatch {
             List<List<String>> needs = RegexLiterals.raw(regex, flags);
             String[][] clauses = new String[needs.size()][];
             for (int i = 0; i < clauses.length; i++) clauses[i] = needs.get(i).toArray(new String[0]);
-            return new Regex(p, clauses, RegexLiterals.inOrder(regex, flags).toArray(new String[0]));
+            return new Regex(p, clauses, RegexLiterals.inOrder(regex, flags).toArray(new String[0]), flags.indexOf('s') >= 0);
         });
     }
 
@@ -60,14 +60,35 @@ public final class SigmaMatch {
      * A compiled pattern, the literals every match contains (clauses that must all hold) and, for a pattern of
      * literal runs and gaps, the runs in the order a match holds them.
      */
-    private record Regex(Pattern pattern, String[][] needs, String[] inOrder) {
-        boolean find(String value) {
-            int from = 0;
-            for (String run : inOrder) {
-                int at = value.indexOf(run, from);
-                if (at < 0) return false;
-                from = at + run.length();
+    private record Regex(Pattern pattern, String[][] needs, String[] inOrder, boolean dotAll) {
+        /**
+         * Whether the runs occur in order, each after the end of the one before, and (unless {@code .} matches a
+         * line break, flag {@code s}) within one line, since the gaps between them cannot cross a {@code \n}.
+         */
+        boolean holdsInOrder(String value) {
+            int lineStart = 0;
+            while (lineStart <= value.length()) {
+                int lineEnd = dotAll ? value.length() : value.indexOf('\n', lineStart);
+                if (lineEnd < 0) lineEnd = value.length();
+                int from = lineStart;
+                boolean all = true;
+                for (String run : inOrder) {
+                    int at = value.indexOf(run, from);
+                    if (at < 0) return false; // no later line holds it either
+                    if (at + run.length() > lineEnd) {
+                        all = false;
+                        break;
+                    }
+                    from = at + run.length();
+                }
+                if (all) return true;
+                lineStart = lineEnd + 1;
             }
+            return false;
+        }
+
+        boolean find(String value) {
+            if (inOrder.length > 0 && !holdsInOrder(value)) return false;
             for (String[] clause : needs) {
                 boolean any = false;
                 for (String literal : clause) {

@@ -44,14 +44,17 @@ class RegexLiteralsTest {
     }
 
     @Test
-    void theRunsInOrderNeverRejectTextTheRegexMatches() {
+    void theRunsInOrderNeverRejectTextTheRegexMatchesAndKeepToOneLineUnlessDotMatchesAll() {
         String[] patterns = {"\\+.*\\+.*\\+.*\\+", "a.*b.+c", "\\{.*\\{.*\\{", "x\\..*\\.y", "ab.*?ab"};
         String[] texts = {"", "+", "+++", "+ + +", "+++ +", "a+b+c+d+", "abc", "acb", "ab c", "a\nb\nxc", "{{", "{x{y{",
-                "x..y", "x.y", "x. .y", "abab", "aab", "ab ab", "+\n+\n+\n+"};
+                "x..y", "x.y", "x. .y", "abab", "aab", "ab ab", "+\n+\n+\n+", "++\n++", "+\n++++", "++++\n", "\n+ + + +",
+                "a\nb c\nabc", "ab\nc", "a\nbc", "{\n{{{", "{{\n{", "+ +\n+ + + +\n"};
         for (String p : patterns) {
             com.google.re2j.Pattern re = com.google.re2j.Pattern.compile(p);
+            com.google.re2j.Pattern dotAll = com.google.re2j.Pattern.compile(p, com.google.re2j.Pattern.DOTALL);
             for (String t : texts) {
                 assertThat(SigmaMatch.re(t, p, "")).as("%s on %s", p, t).isEqualTo(re.matcher(t).find());
+                assertThat(SigmaMatch.re(t, p, "s")).as("%s on %s, dot matches all", p, t).isEqualTo(dotAll.matcher(t).find());
             }
         }
     }
