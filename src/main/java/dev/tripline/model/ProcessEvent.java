@@ -135,7 +135,7 @@ public final class ProcessEvent implements TimedFact, java.io.Serializable {
     public String getCommandLineKey() { return commandKey(commandLineLower); }
 
     static String commandKey(String folded) {
-        String line = folded.strip().replaceAll("\\s+", " ");
+        String line = collapseSpaces(folded.strip());
         if (line.isEmpty()) return line;
         int end;
         String program;
@@ -156,6 +156,32 @@ public final class ProcessEvent implements TimedFact, java.io.Serializable {
         String rest = line.substring(end).strip();
         return rest.isEmpty() ? name : name + " " + rest;
     }
+    /**
+     * Each run of white space ({@code \\s}: space, tab, line breaks, vertical tab, form feed) as one space, as
+     * {@code replaceAll("\\s+", " ")} does, without compiling a regex per call: deduplication keys every alert with
+     * it. The string itself when it has nothing to replace.
+     */
+    static String collapseSpaces(String s) {
+        StringBuilder b = null;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (!isSpace(c)) {
+                if (b != null) b.append(c);
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && isSpace(s.charAt(end))) end++;
+            if (b == null && (c != ' ' || end > i + 1)) b = new StringBuilder(n).append(s, 0, i);
+            if (b != null) b.append(' ');
+            i = end - 1;
+        }
+        return b == null ? s : b.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     /** Host name folded to lower case, for joining events of one host. */
     public String getHostKey() { return host == null ? "" : Text.fold(host); }
 
