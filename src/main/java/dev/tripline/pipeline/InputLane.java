@@ -136,9 +136,9 @@ final class InputLane implements Runnable {
     private final class Listener implements IngestListener {
         @Override public void onFact(TimedFact fact) {
             // Either thread can do the read-ahead work (the session does what was not done ahead, with the same
-            // result): this one does it while the session is behind (the hand-off is at least half full) and
-            // leaves it to the session while the session waits for input, so whichever thread is slower sheds it.
-            if (queue.size() >= QUEUE_CHUNKS / 2) readAhead.accept(fact);
+            // result): this one does it while the session has input queued (it is behind) and leaves it to the
+            // session while nothing is queued (it waits for input), so whichever thread is slower sheds it.
+            if (!queue.isEmpty()) readAhead.accept(fact);
             if (buffer.isRewind(fact.getTime())) {
                 for (TimedFact f : buffer.drain()) emit(new Item.Fact(f));
                 emit(new Item.Rewind(source.name()));
