@@ -28,14 +28,18 @@ import java.util.stream.Stream;
  * process-creation rules, {@link BatchRun} as the CLI calls it) over one benchmark file with 1 (d95de845), 10,
  * 100, 300 and all converted rules, in one run: events per second of wall time and per CPU-second of the whole
  * process (steadier on a shared machine), and each as a ratio to the one-rule rate. KieBase build time is
- * reported apart and not counted. Each set runs one warm-up pass (its generated classes JIT-compiled, as in any
- * run longer than a few seconds; three for the first set, which also warms the JVM), then {@value #PASSES} measured passes; the median pass is reported, because
+ * reported apart and not counted. Each set runs {@value #WARM_UP_PASSES} warm-up passes (its generated classes
+ * JIT-compiled, as in any run longer than a few seconds; the first set {@value #FIRST_WARM_UP_PASSES}, which also
+ * warm the whole pipeline), then {@value #PASSES} measured passes; the median pass is reported, because
  * single passes on a shared 2-core machine vary by ±20%. With {@code plain}, all rules are run once more without the
  * prefilter. Run with {@code bench/rulecount.sh [events] [plain]} (default 100,000 events).
  */
 public final class RuleCountBenchmark {
     private static final String ONE = "proc_creation_win_net_groups_and_accounts_recon.yml";
     static final int PASSES = 3;
+    static final int WARM_UP_PASSES = 3;
+    /** The first set warms the whole pipeline too: with 3 passes it still ran slower than the 10-rule set after it. */
+    static final int FIRST_WARM_UP_PASSES = 8;
 
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 100_000L;
@@ -81,9 +85,9 @@ public final class RuleCountBenchmark {
         long t0 = System.nanoTime();
         CompiledRules compiled = RuleCompiler.compile(SigmaConverter.merge(bundled, converted));
         double build = (System.nanoTime() - t0) / 1e9;
-        // Warm-up: the first set also warms the JVM (JIT of the whole pipeline), which takes a few passes; measuring
-        // it cold would make the base rate low and every ratio look better than it is.
-        for (int i = 0; i < (base == null ? 3 : 1); i++) pass(compiled, file);
+        // Warm-up: the JIT keeps improving a set's code for a few passes (the first set also warms the whole
+        // pipeline); measured cold, a set's rate would depend on its place in the run.
+        for (int i = 0; i < (base == null ? FIRST_WARM_UP_PASSES : WARM_UP_PASSES); i++) pass(compiled, file);
         double[] walls = new double[PASSES], cpus = new double[PASSES];
         RunStats stats = null;
         for (int i = 0; i < PASSES; i++) {
