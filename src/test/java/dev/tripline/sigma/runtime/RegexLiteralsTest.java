@@ -45,10 +45,11 @@ class RegexLiteralsTest {
 
     @Test
     void theRunsInOrderNeverRejectTextTheRegexMatchesAndKeepToOneLineUnlessDotMatchesAll() {
-        String[] patterns = {"\\+.*\\+.*\\+.*\\+", "a.*b.+c", "\\{.*\\{.*\\{", "x\\..*\\.y", "ab.*?ab"};
+        String[] patterns = {"\\+.*\\+.*\\+.*\\+", "a.*b.+c", "\\{.*\\{.*\\{", "x\\..*\\.y", "ab.*?ab", ".*a.*b.*", "a.+?b.*c"};
         String[] texts = {"", "+", "+++", "+ + +", "+++ +", "a+b+c+d+", "abc", "acb", "ab c", "a\nb\nxc", "{{", "{x{y{",
                 "x..y", "x.y", "x. .y", "abab", "aab", "ab ab", "+\n+\n+\n+", "++\n++", "+\n++++", "++++\n", "\n+ + + +",
-                "a\nb c\nabc", "ab\nc", "a\nbc", "{\n{{{", "{{\n{", "+ +\n+ + + +\n"};
+                "a\nb c\nabc", "ab\nc", "a\nbc", "{\n{{{", "{{\n{", "+ +\n+ + + +\n", "+\r+\r+\r+", "\u00e9+\ud83d\ude00+\ud800++",
+                "x.\u2028.y", "a\u0085b\u0085c", "ab\rab"};
         for (String p : patterns) {
             com.google.re2j.Pattern re = com.google.re2j.Pattern.compile(p);
             com.google.re2j.Pattern dotAll = com.google.re2j.Pattern.compile(p, com.google.re2j.Pattern.DOTALL);
