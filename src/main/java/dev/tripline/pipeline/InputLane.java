@@ -61,6 +61,8 @@ final class InputLane implements Runnable {
     private final boolean strict;
     private final Consumer<TimedFact> readAhead;
     private volatile boolean cancelled;
+    /** The merge is waiting on this lane for its next chunk. */
+    private volatile boolean starved;
     private Thread thread;
 
     /**
@@ -87,7 +89,16 @@ final class InputLane implements Runnable {
     }
 
     /** The next chunk of items, in input order; the last chunk ends with {@link Item.End}. */
-    List<Item> take() throws InterruptedException { return queue.take(); }
+    List<Item> take() throws InterruptedException {
+        List<Item> chunk = queue.poll();
+        if (chunk != null) return chunk;
+        starved = true;
+        try {
+            return queue.take();
+        } finally {
+            starved = false;
+        }
+    }
 
     /** Stops the reader (the merge ended early: --strict, a failing sink); it lets go of its input. */
     void cancel() {
@@ -136,9 +147,10 @@ final class InputLane implements Runnable {
     private final class Listener implements IngestListener {
         @Override public void onFact(TimedFact fact) {
             // Either thread can do the read-ahead work (the session does what was not done ahead, with the same
-            // result): this one does it while the session has input queued (it is behind) and leaves it to the
-            // session while nothing is queued (it waits for input), so whichever thread is slower sheds it.
-            if (!queue.isEmpty()) readAhead.accept(fact);
+            // result): this one leaves it to the session while the session waits for input, and does it
+            // otherwise, so whichever thread is slower sheds it. (Whether anything is queued says less: a
+            // session that is behind still drains the queue in bursts.)
+            if (!starved) readAhead.accept(fact);
             if (buffer.isRewind(fact.getTime())) {
                 for (TimedFact f : buffer.drain()) emit(new Item.Fact(f));
                 emit(new Item.Rewind(source.name()));
