@@ -36,6 +36,7 @@ public final class ProcessEvent implements TimedFact, java.io.Serializable {
      * the engine to pick up instead of doing it again; opaque here, never marshalled, not part of the event.
      */
     private transient volatile Object readAhead;
+    private transient String commandLineKey;
 
     // Folded once: rules compare these many times per event.
     private final String imageLower;
@@ -132,7 +133,13 @@ public final class ProcessEvent implements TimedFact, java.io.Serializable {
      * {@code net group}). Two spellings of one command are one; so are net.exe and the net1.exe it hands its
      * arguments to (net1 is net's worker, typed or spawned it runs the same command).
      */
-    public String getCommandLineKey() { return commandKey(commandLineLower); }
+    public String getCommandLineKey() {
+        // Asked by the typed-command rules and by deduplication for every alert: computed once. (A String is
+        // immutable, so a race only computes it twice.)
+        String key = commandLineKey;
+        if (key == null) commandLineKey = key = commandKey(commandLineLower);
+        return key;
+    }
 
     static String commandKey(String folded) {
         String line = collapseSpaces(folded.strip());
