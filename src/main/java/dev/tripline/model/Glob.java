@@ -23,30 +23,26 @@ public final class Glob implements java.io.Serializable {
 
     public boolean matches(String value) {
         if (value == null) return false;
-        if (ascii == 0) ascii = isAscii(text) ? (byte) 1 : 2;
+        if (ascii == 0) ascii = Text.isAscii(text) ? (byte) 1 : 2;
         // ASCII against ASCII: case-insensitive means ASCII case, so a plain wildcard match answers without a
         // Matcher (a context rule tests every detection's account against every pattern). Anything else (the
         // Kelvin sign matches 'k' under Unicode case) goes to the regex.
-        if (ascii == 1 && isAscii(value)) return matchesAscii(text, value);
+        if (ascii == 1 && Text.isAscii(value)) return matchesAscii(text, value);
         return regex.matcher(value).matches();
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
-        return true;
     }
 
     /** Wildcard match, ASCII case-insensitive: a star retries from one character further on a mismatch. */
     static boolean matchesAscii(String pattern, String value) {
         int p = 0, v = 0, star = -1, resume = 0;
         while (v < value.length()) {
-            char pc = p < pattern.length() ? pattern.charAt(p) : 0;
-            if (p < pattern.length() && pc != '*' && (pc == '?' || sameAscii(pc, value.charAt(v)))) {
-                p++;
-                v++;
-            } else if (p < pattern.length() && pc == '*') {
+            boolean inPattern = p < pattern.length();
+            char pc = inPattern ? pattern.charAt(p) : 0;
+            if (inPattern && pc == '*') {
                 star = p++;
                 resume = v;
+            } else if (inPattern && (pc == '?' || sameAscii(pc, value.charAt(v)))) {
+                p++;
+                v++;
             } else if (star >= 0) {
                 p = star + 1;
                 v = ++resume;

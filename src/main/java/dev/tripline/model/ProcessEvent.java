@@ -163,8 +163,9 @@ public final class ProcessEvent implements TimedFact, java.io.Serializable {
         String rest = line.substring(end).strip();
         return rest.isEmpty() ? name : name + " " + rest;
     }
+
     /**
-     * Each run of white space ({@code \\s}: space, tab, line breaks, vertical tab, form feed) as one space, as
+     * Each run of white space ({@code \s}: space, tab, line breaks, vertical tab, form feed) as one space, as
      * {@code replaceAll("\\s+", " ")} does, without compiling a regex per call: deduplication keys every alert with
      * it. The string itself when it has nothing to replace.
      */

@@ -15,7 +15,8 @@ public final class Text {
         return n.toLowerCase(Locale.ROOT);
     }
 
-    private static boolean isAscii(String s) {
+    /** Whether every character is ASCII (below U+0080). */
+    static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
         return true;
     }

@@ -47,7 +47,6 @@ public final class LiteralAutomaton {
 
     private LiteralAutomaton(int[] rootNext, int[] first, char[] keys, int[] next, int[] fail, int[] literalAt, int[] outputLink, int literals,
                              char[] ascii) {
-        this.ascii = ascii;
         this.rootNext = rootNext;
         this.first = first;
         this.keys = keys;
@@ -56,6 +55,7 @@ public final class LiteralAutomaton {
         this.literalAt = literalAt;
         this.outputLink = outputLink;
         this.literals = literals;
+        this.ascii = ascii;
     }
 
     /** The automaton of {@code literals} (non-empty, distinct); literal {@code i} is reported as {@code i}. */

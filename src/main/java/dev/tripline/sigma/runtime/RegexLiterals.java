@@ -67,7 +67,8 @@ public final class RegexLiterals {
      * otherwise (anything else in the pattern, or case-insensitive letters) an empty list. The clauses of
      * {@link #raw} only say that each run occurs somewhere, which such a pattern's runs nearly always do, while
      * RE2 tries every start position against every gap: a long command line then costs tens of microseconds a
-     * rule, when finding the runs in order answers most lines.
+     * rule. A match holds the runs in order on one line (a gap's {@code .} crosses a line break only under flag
+     * {@code s}); with only {@code .*} gaps, that is also all a match needs ({@link SigmaMatch#re}).
      */
     public static List<String> inOrder(String regex, String flags) {
         boolean caseless = flags.indexOf('i') >= 0 || hasInlineCaseless(regex);

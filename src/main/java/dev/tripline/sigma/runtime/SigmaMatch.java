@@ -55,7 +55,8 @@ public final class SigmaMatch {
             String[] inOrder = RegexLiterals.inOrder(regex, flags).toArray(new String[0]);
             // Runs joined only by '.*' (not '.+', which needs a character between): finding them in order on
             // one line (anywhere, with flag s) is exactly what a match is, so RE2 is not needed at all. RE2 took
-            // milliseconds on long scripts with a 28-state pattern.
+            // milliseconds on long scripts with a 28-state pattern. (Where inOrder read the pattern, any ".+" in
+            // it is a gap: an escaped '.' followed by '+' is a quantified character, which inOrder refuses.)
             boolean exact = inOrder.length > 0 && !regex.contains(".+");
             return new Regex(p, clauses, inOrder, flags.indexOf('s') >= 0, exact);
         });

@@ -111,9 +111,16 @@ public final class SigmaPrefilter {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(ruleNames.length, scans));
     }
 
+    /** One thread's working state for scanning events; it is also the callback the automata report literals to. */
     private final class Scratch implements IntConsumer {
         final Thread owner = Thread.currentThread();
-        // The field being scanned (set per field; one Scratch per thread, so the scan allocates nothing).
+        final int[] stamp;
+        final long[] mask;
+        final int[][] seen; // per field, per literal: the event that last reported it (each literal counts once)
+        int event;
+        int[] rules = new int[8]; // the candidates of the event being scanned, in the order found
+        int found;
+        // The field being scanned (set per field, so the scan allocates nothing).
         private int[] seenHere, start, postings;
         private int now;
 
@@ -142,13 +149,6 @@ public final class SigmaPrefilter {
                 if (after == fullMask[rule]) add(rule);
             }
         }
-
-        final int[] stamp;
-        final long[] mask;
-        final int[][] seen; // per field, per literal: the event that last reported it (each literal counts once)
-        int event;
-        int[] rules = new int[8]; // the candidates of the event being scanned, in the order found
-        int found;
 
         void add(int rule) {
             if (found == rules.length) rules = Arrays.copyOf(rules, found * 2);
@@ -298,17 +298,14 @@ public final class SigmaPrefilter {
         final int now = stamp;
         for (int fi = 0; fi < scans.size(); fi++) {
             FieldScan f = scans.get(fi);
-            int[] seen = s.seen[fi];
-            int[] start = f.postingStart(), p = f.postings();
-            s.field(seen, start, p, now);
-            IntConsumer onLiteral = s;
+            s.field(s.seen[fi], f.postingStart(), f.postings(), now);
             if (f.raw() != null) { // fold while scanning; a non-ASCII value is scanned again, folded
                 String raw = f.raw().apply(event);
-                if (raw == null || raw.isEmpty() || f.automaton().scanAsciiFolded(raw, onLiteral)) continue;
+                if (raw == null || raw.isEmpty() || f.automaton().scanAsciiFolded(raw, s)) continue;
             }
             String value = f.value().apply(event);
             if (value == null || value.isEmpty()) continue;
-            f.automaton().scan(value, onLiteral);
+            f.automaton().scan(value, s);
         }
         return Arrays.copyOf(s.rules, s.found);
     }
