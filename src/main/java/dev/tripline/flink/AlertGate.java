@@ -119,7 +119,7 @@ final class AlertGate {
             }
             emitted.put(id, a.time());
             alertsOut.inc();
-            out.collect(AlertJson.toJson(a).toString());
+            out.collect(AlertJson.toJsonString(a));
         }
         engine.released().clear();
     }

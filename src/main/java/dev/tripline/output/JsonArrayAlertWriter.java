@@ -16,7 +16,7 @@ public final class JsonArrayAlertWriter implements AlertSink {
     }
 
     @Override public void write(Alert alert) throws IOException {
-        gen.writeTree(AlertJson.toJson(alert));
+        AlertJson.write(alert, gen);
         gen.flush();
     }
 

@@ -6,7 +6,7 @@ import java.io.Writer;
 /** The {@code --format} choices, each with its writer. */
 public enum OutputFormat {
     JSONL {
-        @Override public AlertSink open(Writer out) { return new JsonLinesAlertWriter(out); }
+        @Override public AlertSink open(Writer out) throws IOException { return new JsonLinesAlertWriter(out); }
     },
     JSON {
         @Override public AlertSink open(Writer out) throws IOException { return new JsonArrayAlertWriter(out); }
