@@ -70,13 +70,17 @@ final class RuleGenerator {
         if (!needs.isEmpty()) b.append("    @prefilter( ").append(DrlText.literal(SigmaPrefilter.encode(needs))).append(" )\n");
         b.append("when\n");
         if (!needs.isEmpty()) {
-            b.append("    // Only events that hold the text in @prefilter (see ").append(PrefilterRules.FILE).append(")\n");
+            // The conditions test the candidate, which reads the event's fields: one pattern, so Drools tests them
+            // in the alpha network right under the hashed rule name, with no join and no 'from' per candidate.
+            b.append("    // Only events that hold the text in @prefilter (see ").append(PrefilterRules.FILE)
+                    .append("); the candidate $c reads its event $e's fields\n");
             b.append("    $c : SigmaCandidate( rule == ").append(DrlText.literal(ruleName))
-                    .append(", rulePackage == ").append(DrlText.literal(pkg)).append(" )\n");
+                    .append(", rulePackage == ").append(DrlText.literal(pkg)).append(", $e : event,\n");
+        } else {
+            b.append("    $e : ProcessEvent(\n");
         }
-        b.append("    $e : ProcessEvent(\n");
         b.append("        ").append(Expr.render(constraint, 8)).append('\n');
-        b.append(needs.isEmpty() ? "    )\n" : "    ) from $c.event\n");
+        b.append("    )\n");
         b.append("then\n");
         if (quiet) {
             b.append("    // generate: false — feeds correlations only, raises no alert of its own\n");
