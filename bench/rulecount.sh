@@ -2,7 +2,8 @@
 # Does the rule count set the speed? The bundled rules plus 1, 10, 100, 300 and all converted SigmaHQ
 # process-creation rules over the same file in one run (correlate --sigma's path), events/s and the ratio to the
 # one-rule rate, by wall time and by process CPU time. Needs ../shared (datasets and sigma).
-# Usage: bench/rulecount.sh [events] [plain]   (plain: also all rules without the prefilter, for comparison)
+# Usage: bench/rulecount.sh [events] [plain] [same-jvm]   (plain: also all rules without the prefilter, for comparison;
+# same-jvm: every set in one JVM instead of one JVM per set)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -DskipTests package test-compile
