@@ -10,7 +10,6 @@ import dev.tripline.model.ProcessEvent;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -43,7 +42,7 @@ public final class AlertJson {
         g.writeStringField("name", a.rule().name());
         g.writeEndObject();
         g.writeStringField("severity", a.severity().label());
-        g.writeStringField("time", Instant.ofEpochMilli(a.time()).toString());
+        g.writeStringField("time", IsoTime.format(a.time()));
         g.writeStringField("host", a.host());
         g.writeStringField("user", a.user().isKnown() ? a.user().display() : null);
         g.writeStringField("user_sid", a.user().getSid());
@@ -54,8 +53,8 @@ public final class AlertJson {
             g.writeStringField("suppressed_reason", a.suppressedBecause());
         }
         g.writeNumberField("count", a.count());
-        g.writeStringField("first_seen", Instant.ofEpochMilli(a.firstSeen()).toString());
-        g.writeStringField("last_seen", Instant.ofEpochMilli(a.lastSeen()).toString());
+        g.writeStringField("first_seen", IsoTime.format(a.firstSeen()));
+        g.writeStringField("last_seen", IsoTime.format(a.lastSeen()));
         if (a.kind().equals("correlation")) {
             array(g, "hosts", a.events().stream().map(ProcessEvent::getHost).distinct().toList());
         }
@@ -98,7 +97,7 @@ public final class AlertJson {
         if (e.getSource().hasRecord()) g.writeNumberField("record", e.getSource().record()); // .evtx: the EventRecordID
         else g.writeNumberField("line", e.getSource().line());
         g.writeStringField("schema", e.getSchema());
-        g.writeStringField("time", Instant.ofEpochMilli(e.getTime()).toString());
+        g.writeStringField("time", IsoTime.format(e.getTime()));
         g.writeStringField("image", e.getImage());
         g.writeStringField("command_line", e.getCommandLine());
         g.writeStringField("parent_image", e.getParentImage());

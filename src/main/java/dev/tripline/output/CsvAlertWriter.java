@@ -8,7 +8,6 @@ import dev.tripline.model.ProcessEvent;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class CsvAlertWriter implements AlertSink {
     /** The row's cells, in {@link #COLUMNS} order, already neutralised. */
     public static List<Object> row(Alert a) {
         List<Object> r = new ArrayList<>(COLUMNS.size());
-        r.add(Instant.ofEpochMilli(a.time()).toString());
+        r.add(IsoTime.format(a.time()));
         r.add(a.severity().label());
         r.add(a.kind());
         r.add(cell(a.rule().id()));
@@ -59,8 +58,8 @@ public final class CsvAlertWriter implements AlertSink {
         r.add(cell(String.join(JOIN, a.reasons())));
         r.add(cell(String.join(JOIN, a.context())));
         r.add(a.count());
-        r.add(Instant.ofEpochMilli(a.firstSeen()).toString());
-        r.add(Instant.ofEpochMilli(a.lastSeen()).toString());
+        r.add(IsoTime.format(a.firstSeen()));
+        r.add(IsoTime.format(a.lastSeen()));
         r.add(cell(joinDistinct(a.events(), e -> EventCitation.of(e.getSource()))));
         return r;
     }
