@@ -18,8 +18,27 @@ public record RuleInfo(String name, String id, String title, Severity level, Lis
         falsePositives = List.copyOf(falsePositives);
     }
 
+    /**
+     * The last rules read, by the identity of their metadata map: Drools hands every firing of a rule the same map,
+     * and parsing it for each detection (the tag lists split by a regex) was 5% of the session thread with every
+     * Sigma rule loaded. Slots are replaced, never updated, so a racing reader sees a whole entry or another one; a
+     * slot keeps at most one old rule's metadata reachable.
+     */
+    private static final Read[] LAST_READ = new Read[512];
+
+    private record Read(String name, Map<String, Object> meta, RuleInfo info) {}
+
     /** From {@code drools.getRule().getName()} and {@code drools.getRule().getMetaData()}. */
     public static RuleInfo of(String ruleName, Map<String, Object> meta) {
+        int slot = (System.identityHashCode(meta) ^ ruleName.hashCode()) & (LAST_READ.length - 1);
+        Read last = LAST_READ[slot];
+        if (last != null && last.meta() == meta && last.name().equals(ruleName)) return last.info();
+        RuleInfo info = read(ruleName, meta);
+        LAST_READ[slot] = new Read(ruleName, meta, info);
+        return info;
+    }
+
+    private static RuleInfo read(String ruleName, Map<String, Object> meta) {
         String id = text(meta.get("id"));
         String title = text(meta.get("title"));
         Severity level = Severity.parse(text(meta.get("level"))).orElse(Severity.MEDIUM);
