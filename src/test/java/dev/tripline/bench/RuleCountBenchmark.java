@@ -38,6 +38,8 @@ import java.util.stream.Stream;
 public final class RuleCountBenchmark {
     private static final String ONE = "proc_creation_win_net_groups_and_accounts_recon.yml";
     static final int PASSES = 3;
+    /** One-rule and all-rules pairs measured back to back (forked runs only), the table's included. */
+    static final int PAIRS = 3;
     static final int WARM_UP_PASSES = 3;
     /** The first set warms the whole pipeline too: with 3 passes it still ran slower than the 10-rule set after it. */
     static final int FIRST_WARM_UP_PASSES = 8;
@@ -63,10 +65,13 @@ public final class RuleCountBenchmark {
             double[] base = null;
             List<String> sets = new ArrayList<>(List.of("1", "10", "100", "300", String.valueOf(all)));
             if (plain) sets.add("plain");
+            double[] allRules = null;
             for (String set : sets) {
                 double[] rate = sameJvm ? runSet(set, file, base, base == null ? FIRST_WARM_UP_PASSES : WARM_UP_PASSES) : forkSet(set, file, base);
                 if (base == null) base = rate;
+                if (set.equals(String.valueOf(all))) allRules = rate;
             }
+            if (!sameJvm && PAIRS > 1) pairs(file, all, base, allRules);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -97,6 +102,27 @@ public final class RuleCountBenchmark {
         }
         if (child.waitFor() != 0 || rate == null) throw new IllegalStateException("the set " + set + " failed (exit " + child.exitValue() + ")");
         return rate;
+    }
+
+    /**
+     * The one-rule and all-rules sets again, one right after the other, {@value #PAIRS} times in all (the table's
+     * pair first): this machine's speed drifts by a third within minutes, more than the ratio's distance from a
+     * goal, and a pair measured back to back shares most of the drift. Prints each pair's ratios and their median.
+     */
+    private static void pairs(Path file, int all, double[] firstOne, double[] firstAll) throws Exception {
+        List<double[]> ratios = new ArrayList<>();
+        ratios.add(new double[]{firstAll[0] / firstOne[0], firstAll[1] / firstOne[1]});
+        System.out.printf(Locale.ROOT, "%n1 rule and all rules again, back to back (%d pairs in all)%n", PAIRS);
+        for (int i = 1; i < PAIRS; i++) {
+            double[] one = forkSet("1", file, null);
+            double[] every = forkSet(String.valueOf(all), file, one);
+            ratios.add(new double[]{every[0] / one[0], every[1] / one[1]});
+        }
+        double[] wall = ratios.stream().mapToDouble(r -> r[0]).toArray(), cpu = ratios.stream().mapToDouble(r -> r[1]).toArray();
+        System.out.printf(Locale.ROOT, "all rules / 1 rule, per pair: wall %s, CPU %s; median wall %.2f, CPU %.2f%n",
+                java.util.Arrays.stream(wall).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).collect(java.util.stream.Collectors.joining(" / ")),
+                java.util.Arrays.stream(cpu).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).collect(java.util.stream.Collectors.joining(" / ")),
+                median(wall), median(cpu));
     }
 
     /** In a forked JVM: {@code --set N|plain file [baseWall baseCpu]}; prints the set's line, then its rates. */
