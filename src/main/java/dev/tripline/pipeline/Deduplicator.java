@@ -144,6 +144,11 @@ public final class Deduplicator {
             return new FoldKey(a.rule().id(), Text.fold(a.host()), Text.fold(a.user().display()), e.getImageFileNameLower(),
                     e.getCommandLineKey(), e.getParentImageLower(), a.suppressed());
         }
+
+        String text() {
+            return rule + '\u0000' + host + '\u0000' + user + '\u0000' + image + '\u0000' + command + '\u0000' + parentImage
+                    + '\u0000' + (suppressed ? "s" : "");
+        }
     }
 
     /**
@@ -152,12 +157,7 @@ public final class Deduplicator {
      * net1 as net (one typed command), but a net1.exe typed directly after a net.exe is a second command, not a
      * repeat.
      */
-    public static String key(Alert a) {
-        ProcessEvent e = a.events().get(0);
-        return a.rule().id() + '\u0000' + Text.fold(a.host()) + '\u0000' + Text.fold(a.user().display()) + '\u0000'
-                + e.getImageFileNameLower() + '\u0000' + e.getCommandLineKey() + '\u0000' + e.getParentImageLower() + '\u0000'
-                + (a.suppressed() ? "s" : "");
-    }
+    public static String key(Alert a) { return FoldKey.of(a).text(); }
 
     private static final class Group {
         private final Alert firstAlert;

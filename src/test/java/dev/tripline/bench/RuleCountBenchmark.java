@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  * {@value #FIRST_WARM_UP_PASSES} warm-up passes (its generated classes JIT-compiled and the whole pipeline warm, as
  * in any run longer than a few seconds), then {@value #PASSES} measured passes; the median pass is reported,
  * because single passes on a shared 2-core machine vary by ±20%. With {@code same-jvm} all sets run in this JVM,
- * the first with {@value #FIRST_WARM_UP_PASSES} warm-up passes and the others {@value #WARM_UP_PASSES}. With {@code plain}, all rules are run once more without the prefilter. Run with
+ * the first with {@value #FIRST_WARM_UP_PASSES} warm-up passes and the others {@value #WARM_UP_PASSES}. Forked,
+ * the one-rule and all-rules sets then run {@value #PAIRS} pairs back to back (see {@link #pairs}). With
+ * {@code plain}, all rules are run once more without the prefilter. Run with
  * {@code bench/rulecount.sh [events] [plain] [same-jvm]} (default 100,000 events).
  */
 public final class RuleCountBenchmark {
@@ -120,9 +122,12 @@ public final class RuleCountBenchmark {
         }
         double[] wall = ratios.stream().mapToDouble(r -> r[0]).toArray(), cpu = ratios.stream().mapToDouble(r -> r[1]).toArray();
         System.out.printf(Locale.ROOT, "all rules / 1 rule, per pair: wall %s, CPU %s; median wall %.2f, CPU %.2f%n",
-                java.util.Arrays.stream(wall).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).collect(java.util.stream.Collectors.joining(" / ")),
-                java.util.Arrays.stream(cpu).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).collect(java.util.stream.Collectors.joining(" / ")),
-                median(wall), median(cpu));
+                joined(wall), joined(cpu), median(wall), median(cpu));
+    }
+
+    private static String joined(double[] values) {
+        return java.util.Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.2f", v))
+                .collect(java.util.stream.Collectors.joining(" / "));
     }
 
     /** In a forked JVM: {@code --set N|plain file [baseWall baseCpu]}; prints the set's line, then its rates. */
