@@ -45,6 +45,28 @@ class RecordTreeTest {
     }
 
     @Test
+    void scalarValuesAreTheNodesReadTreeGives() throws IOException {
+        // Numbers and literals are made without readTree: each must still be the node (and node type) it would make.
+        String record = "{\"int\":4688,\"negative\":-1,\"long\":12345678901234,\"big\":123456789012345678901234567890,"
+                + "\"float\":1.5,\"exponent\":1e23,\"yes\":true,\"no\":false,\"nothing\":null,\"text\":\"C:\\\\x.exe\","
+                + "\"object\":{\"#text\":1},\"array\":[1,\"a\",null],\"Message\":\"left out\",\"int\":7}";
+        JsonNode tree;
+        try (JsonParser p = Json.MAPPER.createParser(record)) {
+            p.nextToken();
+            tree = RecordTree.read(p);
+        }
+        ObjectNode expected = (ObjectNode) Json.MAPPER.readTree(record);
+        expected.remove("Message");
+
+        assertThat(tree).isEqualTo(expected);
+        for (String field : List.of("int", "negative", "long", "big", "float", "exponent", "yes", "no", "nothing")) {
+            assertThat(tree.get(field).getNodeType()).as(field).isEqualTo(expected.get(field).getNodeType());
+            assertThat(tree.get(field).getClass()).as(field).isEqualTo(expected.get(field).getClass());
+        }
+        assertThat(tree.get("int").intValue()).as("a repeated name keeps its last value").isEqualTo(7);
+    }
+
+    @Test
     void everySharedDatasetRecordGivesTheSameOutcomeWithoutTheUnreadFields() throws IOException {
         Path datasets = SharedData.find("datasets").orElse(null);
         assumeTrue(datasets != null, "the shared datasets are not beside this checkout");
