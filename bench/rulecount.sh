@@ -4,7 +4,8 @@
 # one-rule rate, by wall time and by process CPU time. Needs ../shared (datasets and sigma).
 # Usage: bench/rulecount.sh [events] [plain] [same-jvm]   (plain: also all rules without the prefilter, for comparison;
 # same-jvm: every set in one JVM instead of one JVM per set)
+# The collector bin/tripline runs (the parallel one), so the figures are the CLI's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -DskipTests package test-compile
-exec java -Xmx4g -XX:+UseG1GC -cp "target/test-classes:target/tripline.jar" dev.tripline.bench.RuleCountBenchmark "$@"
+exec java -Xmx4g -XX:+UseParallelGC -cp "target/test-classes:target/tripline.jar" dev.tripline.bench.RuleCountBenchmark "$@"
