@@ -19,20 +19,22 @@ public record RuleInfo(String name, String id, String title, Severity level, Lis
     }
 
     /**
-     * The last rules read, by the identity of their metadata map: Drools hands every firing of a rule the same map,
-     * and parsing it for each detection (the tag lists split by a regex) was 5% of the session thread with every
-     * Sigma rule loaded. Slots are replaced, never updated, so a racing reader sees a whole entry or another one; a
-     * slot keeps at most one old rule's metadata reachable.
+     * The last rules read, by rule name: parsing a rule's metadata for each detection (the tag lists split by a regex)
+     * was 5% of the session thread with every Sigma rule loaded. Drools 10 wraps the rule's metadata in a new
+     * unmodifiable view on every call, so a read is reused when the name and the metadata are equal (the same entries:
+     * a rule of another package with the same name and other metadata is read afresh). Enough slots for every SigmaHQ
+     * rule loaded at once to keep its own mostly. Slots are replaced, never updated, so a racing reader sees a whole
+     * entry or another one; a slot keeps at most one old rule's metadata reachable.
      */
-    private static final Read[] LAST_READ = new Read[512];
+    private static final Read[] LAST_READ = new Read[4096];
 
     private record Read(String name, Map<String, Object> meta, RuleInfo info) {}
 
     /** From {@code drools.getRule().getName()} and {@code drools.getRule().getMetaData()}. */
     public static RuleInfo of(String ruleName, Map<String, Object> meta) {
-        int slot = (System.identityHashCode(meta) ^ ruleName.hashCode()) & (LAST_READ.length - 1);
+        int slot = ruleName.hashCode() & (LAST_READ.length - 1);
         Read last = LAST_READ[slot];
-        if (last != null && last.meta() == meta && last.name().equals(ruleName)) return last.info();
+        if (last != null && last.name().equals(ruleName) && (last.meta() == meta || last.meta().equals(meta))) return last.info();
         RuleInfo info = read(ruleName, meta);
         LAST_READ[slot] = new Read(ruleName, meta, info);
         return info;

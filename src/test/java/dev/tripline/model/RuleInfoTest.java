@@ -25,8 +25,14 @@ class RuleInfoTest {
         Map<String, Object> m = meta("d95de845", "high", "attack.discovery, attack.t1087.002");
         RuleInfo first = RuleInfo.of("net group", m);
         assertThat(RuleInfo.of("net group", m)).isSameAs(first);
-        RuleInfo fresh = RuleInfo.of("net group", new HashMap<>(m)); // another map: read anew
-        assertThat(fresh).isEqualTo(first).isNotSameAs(first);
+        // Drools hands each firing a new unmodifiable view of the same entries: still the same read.
+        assertThat(RuleInfo.of("net group", java.util.Collections.unmodifiableMap(new HashMap<>(m)))).isSameAs(first);
+        // The same name with other metadata (a rule of another package): read anew.
+        Map<String, Object> other = meta("other-id", "low", "attack.execution");
+        RuleInfo otherPackage = RuleInfo.of("net group", other);
+        assertThat(otherPackage.id()).isEqualTo("other-id");
+        assertThat(otherPackage.level()).isEqualTo(Severity.LOW);
+        assertThat(RuleInfo.of("net group", m).id()).isEqualTo("d95de845");
         assertThat(first.id()).isEqualTo("d95de845");
         assertThat(first.level()).isEqualTo(Severity.HIGH);
         assertThat(first.tags()).containsExactly("attack.discovery", "attack.t1087.002");
