@@ -71,6 +71,7 @@ public final class Wildcard {
         private final int[] units;
         private final int[] failure;              // KMP, when there is no '?'
         private final Map<Character, long[]> masks; // shift-and, when there is a '?'
+        private final long[][] asciiMasks;         // the same for ASCII, by index: no boxing or hashing per character
         private final long[] oneMask;
 
         Segment(int[] units) {
@@ -79,6 +80,7 @@ public final class Wildcard {
             if (!hasOne) {
                 failure = failureTable(units);
                 masks = null;
+                asciiMasks = null;
                 oneMask = null;
             } else {
                 failure = null;
@@ -91,6 +93,8 @@ public final class Wildcard {
                     long[] m = masks.computeIfAbsent((char) units[i], c -> oneMask.clone());
                     m[i >> 6] |= 1L << (i & 63);
                 }
+                asciiMasks = new long[128][];
+                for (int c = 0; c < 128; c++) asciiMasks[c] = masks.getOrDefault((char) c, oneMask);
             }
         }
 
@@ -127,7 +131,8 @@ public final class Wildcard {
             long[] state = new long[words];
             long top = 1L << ((m - 1) & 63);
             for (int i = from; i < limit; i++) {
-                long[] mask = masks.getOrDefault(text.charAt(i), oneMask);
+                char c = text.charAt(i);
+                long[] mask = c < 128 ? asciiMasks[c] : masks.getOrDefault(c, oneMask);
                 long carry = 1L; // a match may start at every position
                 for (int w = 0; w < words; w++) {
                     long next = state[w] >>> 63;

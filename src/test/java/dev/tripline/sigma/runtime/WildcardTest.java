@@ -50,6 +50,22 @@ class WildcardTest {
         assertThat(disagreements).isZero();
     }
 
+    /** The same beyond ASCII: characters of the pattern above U+007F and characters it does not have, both sides. */
+    @Test
+    void agreesWithARegexOnRandomPatternsBeyondAscii() {
+        Random r = new Random(7);
+        int disagreements = 0, matches = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String glob = random(r, "aé*?", 1 + r.nextInt(8));
+            String text = random(r, "aéü", r.nextInt(12));
+            boolean want = Pattern.compile(toRegex(glob), Pattern.DOTALL).matcher(text).matches();
+            if (want) matches++;
+            if (Wildcard.compile(glob).matches(text) != want) disagreements++;
+        }
+        assertThat(matches).isGreaterThan(500);
+        assertThat(disagreements).isZero();
+    }
+
     /** Shift-and over more than one 64-bit word: a '?' segment longer than 64. */
     @Test
     void longSegmentsWithQuestionMarksSpanWords() {
