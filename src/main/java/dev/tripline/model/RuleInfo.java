@@ -34,7 +34,7 @@ public record RuleInfo(String name, String id, String title, Severity level, Lis
     public static RuleInfo of(String ruleName, Map<String, Object> meta) {
         int slot = ruleName.hashCode() & (LAST_READ.length - 1);
         Read last = LAST_READ[slot];
-        if (last != null && last.name().equals(ruleName) && (last.meta() == meta || last.meta().equals(meta))) return last.info();
+        if (last != null && last.name().equals(ruleName) && last.meta().equals(meta)) return last.info();
         RuleInfo info = read(ruleName, meta);
         LAST_READ[slot] = new Read(ruleName, meta, info);
         return info;
