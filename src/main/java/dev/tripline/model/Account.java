@@ -12,6 +12,14 @@ public final class Account implements java.io.Serializable {
     private final String domain;
     private final String name;
     private final String sid;
+    // The folded parts and the hash, made on first use and kept: a Drools hash index on an account (the rules join
+    // findings, tallies and context by account) calls hashCode and equals on every lookup, and folding there each
+    // time took a seventh of the session thread in a run where every event was a finding. Transient: remade
+    // after deserialization.
+    private transient String domainFolded;
+    private transient String nameFolded;
+    private transient int hash;
+    private transient boolean hashIsZero; // as String does: each field alone is right, so threads may race to set them
 
     @ConstructorProperties({"domain", "name", "sid"}) // for marshallers that build objects by constructor
     public Account(String domain, String name, String sid) {
@@ -29,10 +37,10 @@ public final class Account implements java.io.Serializable {
     public String getSid() { return sid; }
 
     /** Lower-cased name, for case-insensitive rule constraints; empty when unknown. */
-    public String getNameLower() { return name == null ? "" : name.toLowerCase(Locale.ROOT); }
+    public String getNameLower() { return name == null ? "" : nameFolded(); }
 
     /** Lower-cased domain, empty when unknown. */
-    public String getDomainLower() { return domain == null ? "" : domain.toLowerCase(Locale.ROOT); }
+    public String getDomainLower() { return domain == null ? "" : domainFolded(); }
 
     public boolean isKnown() { return name != null || sid != null; }
 
@@ -76,16 +84,35 @@ public final class Account implements java.io.Serializable {
         return t.isEmpty() || t.equals("-") ? null : t;
     }
 
-    private static String fold(String s) { return s == null ? null : s.toLowerCase(Locale.ROOT); }
+    private String domainFolded() {
+        String f = domainFolded;
+        if (f == null && domain != null) domainFolded = f = domain.toLowerCase(Locale.ROOT);
+        return f;
+    }
+
+    private String nameFolded() {
+        String f = nameFolded;
+        if (f == null && name != null) nameFolded = f = name.toLowerCase(Locale.ROOT);
+        return f;
+    }
 
     @Override public boolean equals(Object o) {
         if (this == o) return true;
         if (!(o instanceof Account a)) return false;
-        return Objects.equals(fold(domain), fold(a.domain)) && Objects.equals(fold(name), fold(a.name))
-                && Objects.equals(sid, a.sid);
+        return hashCode() == a.hashCode() && Objects.equals(sid, a.sid) && Objects.equals(nameFolded(), a.nameFolded())
+                && Objects.equals(domainFolded(), a.domainFolded());
     }
 
-    @Override public int hashCode() { return Objects.hash(fold(domain), fold(name), sid); }
+    /** {@code Objects.hash(folded domain, folded name, sid)}, computed once. */
+    @Override public int hashCode() {
+        int h = hash;
+        if (h == 0 && !hashIsZero) {
+            h = 31 * (31 * (31 + Objects.hashCode(domainFolded())) + Objects.hashCode(nameFolded())) + Objects.hashCode(sid);
+            if (h == 0) hashIsZero = true;
+            else hash = h;
+        }
+        return h;
+    }
 
     @Override public String toString() { return display() + (sid != null && name != null ? " (" + sid + ")" : ""); }
 }
