@@ -147,7 +147,7 @@ public final class RuleCountBenchmark {
     }
 
     /** The one-rule file first, then the corpus in file-name order: each set contains the smaller ones. */
-    private static List<Path> ruleFiles() throws Exception {
+    static List<Path> ruleFiles() throws Exception {
         Path corpus = SharedData.find("sigma/rules/windows/process_creation").orElseThrow(() -> new IllegalStateException("shared/sigma not found"));
         List<Path> files = new ArrayList<>(List.of(corpus.resolve(ONE)));
         try (Stream<Path> s = Files.list(corpus)) {
@@ -156,7 +156,7 @@ public final class RuleCountBenchmark {
         return files;
     }
 
-    private static ConversionResult convert(List<Path> files, boolean prefilter) throws Exception {
+    static ConversionResult convert(List<Path> files, boolean prefilter) throws Exception {
         Map<String, String> sources = new LinkedHashMap<>();
         for (Path p : files) sources.put(p.getFileName().toString(), Files.readString(p));
         return SigmaConverter.defaults().withPrefilter(prefilter).convert(sources);
@@ -195,7 +195,7 @@ public final class RuleCountBenchmark {
         }
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         return sorted[sorted.length / 2];
