@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * rule (d95de845) or all of them, over the same real events, read and prefiltered beforehand, then replayed in
  * one thread ({@link ReplaySession}, no reader, no output). Each event is timed on its own and counted as one
  * with a finding when its replay returned an alert, so the figures split the rule count's cost into what every
- * event pays and what a finding pays. Thread CPU per event (steady on a shared machine), medians of
+ * event pays and what a finding pays. The whole pass is measured in thread CPU (steady on a shared machine), the
+ * split by wall time per event (on one busy thread close to its CPU time); medians of
  * {@value #PASSES} passes after {@value #WARM_UP_PASSES} warm-up passes. Run with
  * {@code java -XX:+UseParallelGC -cp target/test-classes:target/tripline.jar dev.tripline.bench.SessionCostBenchmark [events]}
  * (default 100,000) after {@code mvn -DskipTests package test-compile}.
